@@ -1,0 +1,56 @@
+package org.dispersal.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code dispersal} command: lists the subcommands. */
+@Command(
+    name = "dispersal",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Nightly analytics for the dispersal, rectification and upgrading special action"
+          + " (疏解整治促提升).",
+      ""
+    },
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 failure, 2 usage or configuration error,"
+          + " 3 finished but some input files were rejected, 75 another run holds the lock."
+    },
+    commandListHeading = "%nCommands:%n")
+public final class DispersalCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Adds every subcommand in pipeline order; commands still to come say which issue brings them. */
+  static void addSubcommands(CommandLine cli) {
+    cli.addSubcommand("generate", new GenerateCommand());
+    pending(cli, "ingest", "Load new landing files into bronze Delta tables.", "issue #4 (ingest)");
+    pending(cli, "conform", "Clean, historise and link the ledgers (silver).", "issue #5 (conform)");
+    pending(cli, "panel", "Build the township x month gold tables.", "issue #6 (panel)");
+    pending(cli, "estimate", "Estimate residents leaving per 10,000 m2 vacated.", "issue #7 (estimate)");
+    pending(cli, "forecast", "Forecast the 2020 targets and the population cap.", "issue #8 (forecast)");
+    pending(cli, "export", "Write the leading group's workbook, CSV, charts and briefing.", "issue #9 (export)");
+    cli.addSubcommand("nightly", new NightlyCommand());
+    cli.addSubcommand("demo", new DemoCommand());
+    pending(cli, "runs", "List recent runs and their stages.", "issue #10 (nightly operations)");
+    pending(cli, "maintain", "OPTIMIZE and VACUUM the lake's tables.", "issue #10 (nightly operations)");
+    cli.addSubcommand("config", new ConfigCommand());
+  }
+
+  private static void pending(CommandLine cli, String name, String description, String issue) {
+    CommandLine sub = new CommandLine(new PendingCommand(name, issue));
+    sub.getCommandSpec()
+        .usageMessage()
+        .description(description, "Not available yet: arrives with " + issue + ".");
+    cli.addSubcommand(name, sub);
+  }
+}

@@ -1,0 +1,65 @@
+package org.dispersal.common;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place a SparkSession is made: Delta on, Beijing time, UI off when embedded. */
+public final class SparkSessions {
+  private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
+
+  private SparkSessions() {}
+
+  /** Whether this JVM was started by spark-submit (which sets {@code spark.master}). */
+  public static boolean underSparkSubmit() {
+    return System.getProperty("spark.master") != null;
+  }
+
+  /** Opens (or returns the running) session for the given job name. */
+  public static SparkSession open(SparkConfig config, String jobName) {
+    long start = System.nanoTime();
+    boolean embedded = !underSparkSubmit();
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName("dispersal " + jobName)
+            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+            .config(
+                "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .config("spark.sql.session.timeZone", RunConfig.ZONE.getId())
+            .config("spark.sql.adaptive.enabled", "true")
+            .config("spark.databricks.delta.schema.autoMerge.enabled", "false");
+    if (embedded) {
+      builder
+          .master(config.master())
+          .config("spark.ui.enabled", "false")
+          .config("spark.ui.showConsoleProgress", "false")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    if (config.shufflePartitions() > 0) {
+      builder.config("spark.sql.shuffle.partitions", config.shufflePartitions());
+    } else if (embedded) {
+      int cores = Runtime.getRuntime().availableProcessors();
+      builder.config("spark.sql.shuffle.partitions", Math.max(2, 2 * cores));
+    }
+    quietLibraries(config.logLevel());
+    SparkSession spark = builder.getOrCreate();
+    LOG.info(
+        "Spark {} session ready ({}, {} shuffle partitions) in {} ms",
+        spark.version(),
+        spark.sparkContext().master(),
+        spark.conf().get("spark.sql.shuffle.partitions"),
+        (System.nanoTime() - start) / 1_000_000);
+    return spark;
+  }
+
+  private static void quietLibraries(String level) {
+    Level l = Level.toLevel(level, Level.WARN);
+    for (String name :
+        new String[] {"org.apache.spark", "org.apache.hadoop", "org.apache.parquet", "io.delta", "org.sparkproject"}) {
+      Configurator.setLevel(name, l);
+    }
+  }
+}

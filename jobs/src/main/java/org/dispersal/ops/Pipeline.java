@@ -1,0 +1,45 @@
+package org.dispersal.ops;
+
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.dispersal.common.ExitCode;
+import org.dispersal.common.RunContext;
+import org.dispersal.common.Settings;
+import org.dispersal.common.Stage;
+import org.dispersal.common.StageOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs stages in order for one run and turns their outcomes into the run's exit code. */
+public final class Pipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  private Pipeline() {}
+
+  /** The stages that exist today, in pipeline order. Later issues append theirs. */
+  public static List<Stage> stages() {
+    return List.of();
+  }
+
+  /** Runs the given stages; a stage's failure propagates (the next run resumes there). */
+  public static ExitCode run(
+      SparkSession spark, Settings settings, RunContext run, List<Stage> stages) {
+    int rejected = 0;
+    for (Stage stage : stages) {
+      long start = System.nanoTime();
+      LOG.info("Stage {} started (run {}, as of {})", stage.name(), run.runId(), run.run().asOf());
+      StageOutcome outcome = stage.run(spark, settings, run);
+      rejected += outcome.filesRejected();
+      LOG.info(
+          "Stage {} finished in {} s: {} rows in, {} out, {} quarantined, {} files rejected. {}",
+          stage.name(),
+          String.format("%.1f", (System.nanoTime() - start) / 1e9),
+          outcome.rowsIn(),
+          outcome.rowsOut(),
+          outcome.rowsQuarantined(),
+          outcome.filesRejected(),
+          outcome.summary());
+    }
+    return rejected > 0 ? ExitCode.REJECTED_INPUT : ExitCode.SUCCESS;
+  }
+}
