@@ -1,13 +1,15 @@
 package org.dispersal.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dispersal.common.Setting;
 import org.dispersal.common.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Prints the effective configuration and where each value came from. */
 @Command(
@@ -22,9 +24,9 @@ final class ConfigCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(
-      names = "--describe",
-      description = "Also print each key's type, default and help line.")
+  @Spec CommandSpec spec;
+
+  @Option(names = "--describe", description = "Also print each key's type, default and help line.")
   boolean describe;
 
   @Option(
@@ -34,9 +36,10 @@ final class ConfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     if (template) {
       out.print(template(Cli.allSettings()));
+      out.flush();
       return 0;
     }
     Settings settings = Cli.load(common);
@@ -57,6 +60,7 @@ final class ConfigCommand implements Callable<Integer> {
             e.setting().help());
       }
     }
+    out.flush();
     return 0;
   }
 
@@ -75,7 +79,11 @@ final class ConfigCommand implements Callable<Integer> {
         group = g;
       }
       sb.append("# ").append(s.help()).append(" (").append(s.type()).append(")\n");
-      String line = s.key() + " = " + quote(s.defaultValue());
+      String value =
+          s.type().matches("(integer|number|boolean).*")
+              ? s.defaultValue()
+              : quote(s.defaultValue());
+      String line = s.key() + " = " + value;
       sb.append(s.secret() ? "# " + line : line).append('\n');
     }
     return sb.toString();

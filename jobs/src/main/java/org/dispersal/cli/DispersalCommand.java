@@ -27,22 +27,41 @@ public final class DispersalCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Adds every subcommand in pipeline order; commands still to come say which issue brings them. */
+  /**
+   * Adds every subcommand in pipeline order; commands still to come say which issue brings them.
+   */
   static void addSubcommands(CommandLine cli) {
     cli.addSubcommand("generate", new GenerateCommand());
     pending(cli, "ingest", "Load new landing files into bronze Delta tables.", "issue #4 (ingest)");
-    pending(cli, "conform", "Clean, historise and link the ledgers (silver).", "issue #5 (conform)");
+    pending(
+        cli, "conform", "Clean, historise and link the ledgers (silver).", "issue #5 (conform)");
     pending(cli, "panel", "Build the township x month gold tables.", "issue #6 (panel)");
-    pending(cli, "estimate", "Estimate residents leaving per 10,000 m2 vacated.", "issue #7 (estimate)");
-    pending(cli, "forecast", "Forecast the 2020 targets and the population cap.", "issue #8 (forecast)");
-    pending(cli, "export", "Write the leading group's workbook, CSV, charts and briefing.", "issue #9 (export)");
+    pending(
+        cli,
+        "estimate",
+        "Estimate residents leaving per 10,000 m2 vacated.",
+        "issue #7 (estimate)");
+    pending(
+        cli,
+        "forecast",
+        "Forecast the 2020 targets and the population cap.",
+        "issue #8 (forecast)");
+    pending(
+        cli,
+        "export",
+        "Write the leading group's workbook, CSV, charts and briefing.",
+        "issue #9 (export)");
     cli.addSubcommand("nightly", new NightlyCommand());
     cli.addSubcommand("demo", new DemoCommand());
     pending(cli, "runs", "List recent runs and their stages.", "issue #10 (nightly operations)");
-    pending(cli, "maintain", "OPTIMIZE and VACUUM the lake's tables.", "issue #10 (nightly operations)");
+    pending(
+        cli,
+        "maintain",
+        "OPTIMIZE and VACUUM the lake's tables.",
+        "issue #10 (nightly operations)");
     cli.addSubcommand("config", new ConfigCommand());
   }
 

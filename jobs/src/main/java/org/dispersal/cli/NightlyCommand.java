@@ -42,7 +42,9 @@ final class NightlyCommand implements Callable<Integer> {
     RunContext run = RunContext.start(settings, full);
     List<Stage> stages = Pipeline.stages();
     if (stages.isEmpty()) {
-      LOG.info("Nightly run {} did nothing: no stage is available yet (ingest arrives with issue #4).", run.runId());
+      LOG.info(
+          "Nightly run {} did nothing: no stage is available yet (ingest arrives with issue #4).",
+          run.runId());
       return ExitCode.SUCCESS;
     }
     SparkSession spark = SparkSessions.open(SparkConfig.from(settings), "nightly");

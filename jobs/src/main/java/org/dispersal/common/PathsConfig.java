@@ -15,7 +15,8 @@ public record PathsConfig(String landing, String lake, String exports, String ru
       Setting.location(
           "paths.landing", "./data/landing", "Landing folder the departments' files arrive in.");
   public static final Setting<String> LAKE =
-      Setting.location("paths.lake", "./data/lake", "Root of the Delta tables (bronze, silver, gold).");
+      Setting.location(
+          "paths.lake", "./data/lake", "Root of the Delta tables (bronze, silver, gold).");
   public static final Setting<String> EXPORTS =
       Setting.location(
           "paths.exports", "./data/exports", "Where the leading group's workbooks are written.");
@@ -26,7 +27,10 @@ public record PathsConfig(String landing, String lake, String exports, String ru
 
   public static PathsConfig from(Settings s) {
     return new PathsConfig(
-        qualify(s.get(LANDING)), qualify(s.get(LAKE)), qualify(s.get(EXPORTS)), qualify(s.get(RUNS)));
+        qualify(s.get(LANDING)),
+        qualify(s.get(LAKE)),
+        qualify(s.get(EXPORTS)),
+        qualify(s.get(RUNS)));
   }
 
   /** A URI with a scheme is kept; a local path becomes an absolute {@code file:} URI. */

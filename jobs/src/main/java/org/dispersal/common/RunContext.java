@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** What every stage of one run shares: its id, as-of date, paths and whether it rebuilds fully. */
-public record RunContext(String runId, Instant startedAt, RunConfig run, PathsConfig paths, boolean full) {
+public record RunContext(
+    String runId, Instant startedAt, RunConfig run, PathsConfig paths, boolean full) {
 
   /** A new run: its id sorts by start time and is unique across hosts for practical purposes. */
   public static RunContext start(Settings settings, boolean full) {

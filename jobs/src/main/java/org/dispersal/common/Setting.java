@@ -96,7 +96,8 @@ public final class Setting<T> {
           try {
             value = Integer.parseInt(raw);
           } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a whole number between " + min + " and " + max);
+            throw new IllegalArgumentException(
+                "expected a whole number between " + min + " and " + max);
           }
           if (value < min || value > max) {
             throw new IllegalArgumentException(
@@ -107,7 +108,8 @@ public final class Setting<T> {
   }
 
   /** A decimal number within bounds. */
-  public static Setting<Double> decimal(String key, double def, double min, double max, String help) {
+  public static Setting<Double> decimal(
+      String key, double def, double min, double max, String help) {
     String bounds = String.format(Locale.ROOT, "%s..%s", trim(min), trim(max));
     return new Setting<>(
         key,

@@ -32,7 +32,8 @@ public final class Settings {
   public <T> T get(Setting<T> setting) {
     Entry entry = entries.get(setting.key());
     if (entry == null) {
-      throw new IllegalStateException("Setting " + setting.key() + " was not declared to the loader");
+      throw new IllegalStateException(
+          "Setting " + setting.key() + " was not declared to the loader");
     }
     return (T) entry.value();
   }

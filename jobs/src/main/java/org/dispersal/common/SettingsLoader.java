@@ -17,8 +17,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Builds the effective configuration from, in rising precedence: built-in defaults, the default
- * file in {@code conf/}, an optional {@code --config} file, environment variables and {@code
- * --set key=value}.
+ * file in {@code conf/}, an optional {@code --config} file, environment variables and {@code --set
+ * key=value}.
  */
 public final class SettingsLoader {
   private final Map<String, Setting<?>> declared = new LinkedHashMap<>();
@@ -88,10 +88,12 @@ public final class SettingsLoader {
       ConfigValue value = e.getValue();
       String where = file + ":" + value.origin().lineNumber();
       Setting<?> s = lookup(key, where);
-      if (value.valueType() == ConfigValueType.LIST || value.valueType() == ConfigValueType.OBJECT) {
+      if (value.valueType() == ConfigValueType.LIST
+          || value.valueType() == ConfigValueType.OBJECT) {
         throw DispersalException.invalidValue(key, value.render(), "expected a single value");
       }
-      String raw = value.valueType() == ConfigValueType.NULL ? "" : String.valueOf(value.unwrapped());
+      String raw =
+          value.valueType() == ConfigValueType.NULL ? "" : String.valueOf(value.unwrapped());
       entries.put(key, entry(s, raw, where));
     }
   }

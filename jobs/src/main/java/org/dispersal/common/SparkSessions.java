@@ -26,7 +26,8 @@ public final class SparkSessions {
             .appName("dispersal " + jobName)
             .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
             .config(
-                "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                "spark.sql.catalog.spark_catalog",
+                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.sql.session.timeZone", RunConfig.ZONE.getId())
             .config("spark.sql.adaptive.enabled", "true")
             .config("spark.databricks.delta.schema.autoMerge.enabled", "false");
@@ -58,7 +59,13 @@ public final class SparkSessions {
   private static void quietLibraries(String level) {
     Level l = Level.toLevel(level, Level.WARN);
     for (String name :
-        new String[] {"org.apache.spark", "org.apache.hadoop", "org.apache.parquet", "io.delta", "org.sparkproject"}) {
+        new String[] {
+          "org.apache.spark",
+          "org.apache.hadoop",
+          "org.apache.parquet",
+          "io.delta",
+          "org.sparkproject"
+        }) {
       Configurator.setLevel(name, l);
     }
   }
