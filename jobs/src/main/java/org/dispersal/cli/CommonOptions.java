@@ -31,6 +31,20 @@ public final class CommonOptions {
       description = "Debug logging, and stack traces for errors.")
   boolean verbose;
 
+  /** Takes the options given before the subcommand; those given after it win. */
+  void absorb(CommonOptions top) {
+    if (configFile == null) {
+      configFile = top.configFile;
+    }
+    List<String> all = new ArrayList<>(top.sets);
+    all.addAll(sets);
+    sets = all;
+    if (asOf == null) {
+      asOf = top.asOf;
+    }
+    verbose |= top.verbose;
+  }
+
   /** All overrides in order, with --as-of last so it wins. */
   List<String> overrides() {
     List<String> all = new ArrayList<>(sets);

@@ -2,6 +2,7 @@ package org.dispersal.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -25,8 +26,12 @@ public final class DispersalCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
+  @Mixin CommonOptions common;
+
   @Override
   public void run() {
+    // Validate what was given (exit 2 on a bad value) even when no command follows.
+    Cli.load(common);
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 

@@ -5,6 +5,7 @@ import org.dispersal.common.ExitCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /** Entry point of the {@code dispersal} command line, embedded or under spark-submit. */
@@ -29,8 +30,21 @@ public final class Main {
     CommandLine cli = new CommandLine(new DispersalCommand());
     DispersalCommand.addSubcommands(cli);
     cli.setExecutionExceptionHandler(Main::handle);
+    cli.setExecutionStrategy(Main::execute);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
+  }
+
+  // Options given before the subcommand (dispersal --set k=v nightly) apply to it too.
+  private static int execute(ParseResult parsed) {
+    if (parsed.hasSubcommand()
+        && parsed.commandSpec().userObject() instanceof DispersalCommand root) {
+      CommandSpec mixin = parsed.subcommand().commandSpec().mixins().get("common");
+      if (mixin != null && mixin.userObject() instanceof CommonOptions sub) {
+        sub.absorb(root.common);
+      }
+    }
+    return new CommandLine.RunLast().execute(parsed);
   }
 
   // The one place a failure is caught, logged once, and turned into an exit code.

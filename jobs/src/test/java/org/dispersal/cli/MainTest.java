@@ -65,6 +65,19 @@ class MainTest {
   }
 
   @Test
+  void optionsBeforeTheCommandAreValidatedAndApply() {
+    assertThat(run("--set", "paths.lake=").code()).isEqualTo(2);
+    assertThat(run("--set", "spark.shuffle-partitions=3").code()).isZero();
+    Result r = run("--set", "spark.shuffle-partitions=8", "config", "--set", "paths.runs=/r");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .containsPattern("spark\\.shuffle-partitions +8 +--set")
+        .containsPattern("paths\\.runs +/r +--set");
+    Result after = run("--set", "spark.log-level=INFO", "config", "--set", "spark.log-level=ERROR");
+    assertThat(after.out()).containsPattern("spark\\.log-level +ERROR +--set");
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     assertThat(run("config", "--no-such-option").code()).isEqualTo(2);
   }
