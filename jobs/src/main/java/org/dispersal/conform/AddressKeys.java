@@ -1,0 +1,68 @@
+package org.dispersal.conform;
+
+import java.io.Serializable;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a clerk's free-text address into a key that identifies the site (yard or compound), so that
+ * a demolition, the registrations and the businesses at one place meet.
+ *
+ * <p>The key keeps the village or community, the street and the house number, and drops what clerks
+ * write inconsistently: full-width characters, spaces, the city, district and township prefixes,
+ * and the building or unit inside the yard (号院 3栋 2单元 all belong to one site).
+ */
+final class AddressKeys implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
+  private static final Pattern PUNCTUATION = Pattern.compile("[,，、。.·()（）\\[\\]【】\"'“”‘’:：;；-]");
+  private static final Pattern CITY = Pattern.compile("^(北京市|北京)");
+  private static final Pattern DISTRICT = Pattern.compile("^[\\u4e00-\\u9fa5]{1,4}区(?!\\d)");
+  private static final Pattern SITE = Pattern.compile("^(.*?\\d+)号");
+
+  private final List<String> townshipPrefixes;
+
+  /**
+   * @param townshipNames full names, short names and older forms of the district's townships; any
+   *     of them at the start of an address is dropped
+   */
+  AddressKeys(List<String> townshipNames) {
+    List<String> names = new ArrayList<>(townshipNames);
+    // Longest first, so 良乡地区 is stripped whole rather than leaving 地区 behind.
+    names.sort(Comparator.comparingInt(String::length).reversed());
+    this.townshipPrefixes = List.copyOf(names);
+  }
+
+  /** The site key of an address, or null when nothing usable is left. */
+  String key(String address) {
+    if (address == null) {
+      return null;
+    }
+    String s = Normalizer.normalize(address, Normalizer.Form.NFKC);
+    s = SPACES.matcher(s).replaceAll("");
+    s = PUNCTUATION.matcher(s).replaceAll("");
+    s = CITY.matcher(s).replaceFirst("");
+    s = DISTRICT.matcher(s).replaceFirst("");
+    s = stripTownship(s);
+    s = s.replace("号院", "号").replace("號", "号").replace("#", "号");
+    Matcher site = SITE.matcher(s);
+    if (site.find()) {
+      s = site.group(1) + "号";
+    }
+    return s.isEmpty() ? null : s;
+  }
+
+  private String stripTownship(String s) {
+    for (String name : townshipPrefixes) {
+      if (!name.isEmpty() && s.startsWith(name)) {
+        return s.substring(name.length());
+      }
+    }
+    return s;
+  }
+}
