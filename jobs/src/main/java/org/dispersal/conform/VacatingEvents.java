@@ -1,0 +1,142 @@
+package org.dispersal.conform;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Every act that vacated space — a demolition, a business closed or relocated, a group rental or a
+ * basement cleared — as one row with its township, date, floor area, kind and the registered
+ * tenants and employees linked to it.
+ */
+final class VacatingEvents {
+  static final String CLOSED_ON = "closed_on";
+
+  /** Kinds of vacated space, as the panel and the estimates name them. */
+  static final String RESIDENTIAL = "residential";
+
+  static final String PRODUCTION = "production";
+  static final String COMMERCIAL = "commercial";
+  static final String OTHER_STRUCTURE = "other_structure";
+  static final String BUSINESS = "business";
+  static final String GROUP_RENTAL = "group_rental";
+  static final String BASEMENT = "basement";
+
+  private VacatingEvents() {}
+
+  /** Market entities that were closed or moved out, with the date it happened. */
+  static Dataset<Row> closedOrRelocated(Dataset<Row> entities) {
+    Column action = col(Cols.RECTIFICATION_ACTION);
+    Column status = col(Cols.STATUS);
+    Column closedByAction = action.isin(Cols.ACTION_CLOSE, Cols.ACTION_RELOCATE);
+    Column closedByStatus = status.isin("吊销", "注销", "迁出");
+    return entities
+        .filter(closedByAction.or(closedByStatus.and(col(Cols.RECTIFICATION_CATEGORY).isNotNull())))
+        .withColumn(
+            CLOSED_ON,
+            when(closedByAction, coalesce(col(Cols.RECTIFIED_ON), col(Cols.STATUS_CHANGED_ON)))
+                .otherwise(col(Cols.STATUS_CHANGED_ON)))
+        .filter(col(CLOSED_ON).isNotNull());
+  }
+
+  /** The kind of a demolished structure, from its type and, failing that, its former use. */
+  static Column demolitionKind() {
+    Column type = col(Cols.STRUCTURE_TYPE);
+    Column use = col(Cols.ORIGINAL_USE);
+    return when(type.equalTo("住宅").or(use.equalTo("居住出租")), lit(RESIDENTIAL))
+        .when(type.isin("厂房", "仓储").or(use.isin("生产经营", "仓储物流")), lit(PRODUCTION))
+        .when(type.equalTo("商业").or(use.equalTo("商业经营")), lit(COMMERCIAL))
+        .otherwise(lit(OTHER_STRUCTURE));
+  }
+
+  /** Demolition events with the tenants and employees linked to each. */
+  static Dataset<Row> demolitions(Dataset<Row> demolitions, Dataset<Row> links) {
+    Dataset<Row> perRecord =
+        links
+            .groupBy(col(Cols.RECORD_ID).as("l_record"))
+            .agg(
+                count(when(col(Linkage.TARGET_LEDGER).equalTo("rental"), 1))
+                    .as(Cols.LINKED_REGISTRATIONS),
+                sum(when(col(Linkage.TARGET_LEDGER).equalTo("rental"), col(Linkage.PERSONS)))
+                    .as(Cols.LINKED_TENANTS),
+                count(when(col(Linkage.TARGET_LEDGER).equalTo("license"), 1))
+                    .as(Cols.LINKED_ENTITIES),
+                sum(when(col(Linkage.TARGET_LEDGER).equalTo("license"), col(Linkage.PERSONS)))
+                    .as(Cols.LINKED_EMPLOYEES));
+    return demolitions
+        .filter(col(Cols.DEMOLISHED_ON).isNotNull())
+        .join(perRecord, col(Cols.RECORD_ID).equalTo(col("l_record")), "left")
+        .select(
+            concat(lit("demolition:"), col(Cols.RECORD_ID)).as(Cols.EVENT_ID),
+            demolitionKind().as(Cols.KIND),
+            col(Cols.TOWNSHIP_CODE),
+            col(Cols.ADDRESS_KEY),
+            col(Cols.DEMOLISHED_ON).as(Cols.EVENT_DATE),
+            col(Cols.DEMOLISHED_AREA).cast("double").as(Cols.FLOOR_AREA),
+            lit("demolition").as(Cols.SOURCE_LEDGER),
+            col(Cols.RECORD_ID).as(Cols.SOURCE_KEY),
+            coalesce(col(Cols.LINKED_REGISTRATIONS), lit(0L)).as(Cols.LINKED_REGISTRATIONS),
+            coalesce(col(Cols.LINKED_TENANTS), lit(0L)).as(Cols.LINKED_TENANTS),
+            coalesce(col(Cols.LINKED_ENTITIES), lit(0L)).as(Cols.LINKED_ENTITIES),
+            coalesce(col(Cols.LINKED_EMPLOYEES), lit(0L)).as(Cols.LINKED_EMPLOYEES));
+  }
+
+  /** Businesses closed or relocated: their floor area and employees vacate with them. */
+  static Dataset<Row> businesses(Dataset<Row> entities) {
+    return closedOrRelocated(entities)
+        .select(
+            concat(lit("license:"), col(Cols.CREDIT_CODE)).as(Cols.EVENT_ID),
+            lit(BUSINESS).as(Cols.KIND),
+            col(Cols.TOWNSHIP_CODE),
+            col(Cols.ADDRESS_KEY),
+            col(CLOSED_ON).as(Cols.EVENT_DATE),
+            col(Cols.FLOOR_AREA).cast("double").as(Cols.FLOOR_AREA),
+            lit("license").as(Cols.SOURCE_LEDGER),
+            col(Cols.CREDIT_CODE).as(Cols.SOURCE_KEY),
+            lit(0L).as(Cols.LINKED_REGISTRATIONS),
+            lit(0L).as(Cols.LINKED_TENANTS),
+            lit(1L).as(Cols.LINKED_ENTITIES),
+            coalesce(col(Cols.EMPLOYEES), lit(0L)).cast("long").as(Cols.LINKED_EMPLOYEES));
+  }
+
+  /** Group rentals and basements cleared: the registration's own tenants leave. */
+  static Dataset<Row> clearances(Dataset<Row> rentals) {
+    Column reason = col(Cols.DEREGISTRATION_REASON);
+    return rentals
+        .filter(reason.isin(Cols.REASON_GROUP_RENTAL, Cols.REASON_BASEMENT))
+        .filter(col(Cols.DEREGISTERED_ON).isNotNull())
+        .select(
+            concat(lit("rental:"), col(Cols.REGISTRATION_ID)).as(Cols.EVENT_ID),
+            when(reason.equalTo(Cols.REASON_GROUP_RENTAL), lit(GROUP_RENTAL))
+                .otherwise(lit(BASEMENT))
+                .as(Cols.KIND),
+            col(Cols.TOWNSHIP_CODE),
+            col(Cols.ADDRESS_KEY),
+            col(Cols.DEREGISTERED_ON).as(Cols.EVENT_DATE),
+            col(Cols.RENTED_AREA).cast("double").as(Cols.FLOOR_AREA),
+            lit("rental").as(Cols.SOURCE_LEDGER),
+            col(Cols.REGISTRATION_ID).as(Cols.SOURCE_KEY),
+            lit(1L).as(Cols.LINKED_REGISTRATIONS),
+            coalesce(col(Cols.TENANT_COUNT), lit(0L)).cast("long").as(Cols.LINKED_TENANTS),
+            lit(0L).as(Cols.LINKED_ENTITIES),
+            lit(0L).as(Cols.LINKED_EMPLOYEES));
+  }
+
+  /** All events of all kinds, with the month each falls in. */
+  static Dataset<Row> all(
+      Dataset<Row> demolitionEvents, Dataset<Row> entities, Dataset<Row> rentals) {
+    return demolitionEvents
+        .unionByName(businesses(entities))
+        .unionByName(clearances(rentals))
+        .withColumn(Cols.EVENT_MONTH, date_format(col(Cols.EVENT_DATE), "yyyy-MM"));
+  }
+}
