@@ -1,0 +1,135 @@
+package org.dispersal.conform;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The city–district comparison (市区比对): per task, metric, township and month, the figure derived
+ * from the record ledgers next to what the township reported, flagged when they differ by more than
+ * the tolerance.
+ */
+final class Comparison {
+  static final String TASK = "task";
+  static final String METRIC = "metric";
+  static final String MONTH = "month";
+  static final String UNIT = "unit";
+  static final String COMPLETED = "completed";
+  static final String DERIVED = "derived";
+  static final String REPORTED = "reported";
+  static final String DIFFERENCE = "difference";
+  static final String FLAGGED = "flagged";
+
+  /**
+   * How one (task, metric) of the progress ledger is derived from a record ledger.
+   *
+   * @param derivation one of demolition.area, demolition.count, demolition.new_count,
+   *     license.closed (with the rectification category), rental.cleared (with the reason)
+   */
+  record Derivation(String task, String metric, String unit, String derivation, String argument)
+      implements Serializable {}
+
+  private Comparison() {}
+
+  /** Monthly ledger-derived figures for every derivation, per township. */
+  static Dataset<Row> derived(
+      List<Derivation> derivations,
+      Dataset<Row> demolitions,
+      Dataset<Row> entities,
+      Dataset<Row> rentals) {
+    List<Dataset<Row>> parts = new ArrayList<>();
+    for (Derivation d : derivations) {
+      Dataset<Row> part =
+          switch (d.derivation()) {
+            case "demolition.area" ->
+                monthly(demolitions, Cols.DEMOLISHED_ON, sum(col(Cols.DEMOLISHED_AREA)));
+            case "demolition.count" -> monthly(demolitions, Cols.DEMOLISHED_ON, count(lit(1)));
+            case "demolition.new_count" ->
+                monthly(
+                    demolitions.filter(col(Cols.NEWLY_BUILT).equalTo(true)),
+                    Cols.DEMOLISHED_ON,
+                    count(lit(1)));
+            case "license.closed" ->
+                monthly(
+                    VacatingEvents.closedOrRelocated(entities)
+                        .filter(col(Cols.RECTIFICATION_CATEGORY).equalTo(d.argument())),
+                    VacatingEvents.CLOSED_ON,
+                    count(lit(1)));
+            case "rental.cleared" ->
+                monthly(
+                    rentals.filter(col(Cols.DEREGISTRATION_REASON).equalTo(d.argument())),
+                    Cols.DEREGISTERED_ON,
+                    count(lit(1)));
+            default -> throw new IllegalArgumentException("Unknown derivation " + d.derivation());
+          };
+      parts.add(
+          part.withColumn(TASK, lit(d.task()))
+              .withColumn(METRIC, lit(d.metric()))
+              .withColumn(UNIT, lit(d.unit())));
+    }
+    return parts.stream().reduce(Dataset::unionByName).orElseThrow();
+  }
+
+  private static Dataset<Row> monthly(Dataset<Row> in, String date, Column measure) {
+    return in.filter(col(date).isNotNull())
+        .groupBy(col(Cols.TOWNSHIP_CODE), date_format(col(date), "yyyy-MM").as(MONTH))
+        .agg(measure.cast("double").as(DERIVED));
+  }
+
+  /**
+   * Joins derived and reported figures; a missing side counts as zero for the difference, and a row
+   * is flagged when |reported − derived| exceeds max(absolute, relative × derived).
+   */
+  static Dataset<Row> compare(
+      Dataset<Row> derived, Dataset<Row> progress, double relative, double absolute) {
+    Dataset<Row> reported =
+        progress.select(
+            col(TASK).as("p_task"),
+            col(METRIC).as("p_metric"),
+            col(Cols.TOWNSHIP_CODE).as("p_township"),
+            col(MONTH).as("p_month"),
+            col(COMPLETED).cast("double").as(REPORTED));
+    Dataset<Row> keys = derived.select(TASK, METRIC).distinct();
+    // Only metrics that the ledgers can derive are compared.
+    Dataset<Row> comparable =
+        reported.join(
+            keys,
+            col("p_task").equalTo(col(TASK)).and(col("p_metric").equalTo(col(METRIC))),
+            "left_semi");
+    Column diff = coalesce(col(REPORTED), lit(0.0)).minus(coalesce(col(DERIVED), lit(0.0)));
+    return derived
+        .join(
+            comparable,
+            col(TASK)
+                .equalTo(col("p_task"))
+                .and(col(METRIC).equalTo(col("p_metric")))
+                .and(col(Cols.TOWNSHIP_CODE).equalTo(col("p_township")))
+                .and(col(MONTH).equalTo(col("p_month"))),
+            "full_outer")
+        .select(
+            coalesce(col(TASK), col("p_task")).as(TASK),
+            coalesce(col(METRIC), col("p_metric")).as(METRIC),
+            coalesce(col(Cols.TOWNSHIP_CODE), col("p_township")).as(Cols.TOWNSHIP_CODE),
+            coalesce(col(MONTH), col("p_month")).as(MONTH),
+            col(DERIVED),
+            col(REPORTED),
+            diff.as(DIFFERENCE),
+            abs(diff)
+                .gt(
+                    greatest(
+                        lit(absolute), abs(coalesce(col(DERIVED), lit(0.0))).multiply(relative)))
+                .as(FLAGGED));
+  }
+}

@@ -1,0 +1,85 @@
+package org.dispersal.conform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.dispersal.conform.Comparison.Derivation;
+import org.junit.jupiter.api.Test;
+
+class ComparisonTest {
+  private static final List<Derivation> DERIVATIONS =
+      List.of(
+          new Derivation("T1", "拆除面积", "平方米", "demolition.area", ""),
+          new Derivation("T1", "新增违建宗数", "宗", "demolition.new_count", ""),
+          new Derivation("T4", "散乱污企业", "家", "license.closed", "散乱污"),
+          new Derivation("T7", "群租房", "户", "rental.cleared", "群租清理"));
+
+  private static final StructType PROGRESS =
+      new StructType()
+          .add("task", DataTypes.StringType)
+          .add("metric", DataTypes.StringType)
+          .add("township_code", DataTypes.StringType)
+          .add("month", DataTypes.StringType)
+          .add("completed", DataTypes.DoubleType);
+
+  @Test
+  void ledgerFiguresAreDerivedPerTownshipAndMonth() {
+    Map<String, Double> derived =
+        Comparison.derived(
+                DERIVATIONS,
+                ConformFixtures.demolitions(),
+                ConformFixtures.entities(),
+                ConformFixtures.rentals())
+            .collectAsList()
+            .stream()
+            .collect(
+                Collectors.toMap(
+                    r ->
+                        r.getAs("metric") + "|" + r.getAs("township_code") + "|" + r.getAs("month"),
+                    r -> r.<Double>getAs("derived")));
+    assertThat(derived)
+        .containsEntry("拆除面积|110111104|2018-05", 800.0)
+        .containsEntry("拆除面积|110111104|2018-09", 1500.0)
+        .containsEntry("新增违建宗数|110111104|2019-11", 1.0)
+        .containsEntry("散乱污企业|110111104|2018-05", 1.0)
+        .containsEntry("群租房|110111009|2018-04", 1.0)
+        .doesNotContainKey("新增违建宗数|110111104|2018-05");
+  }
+
+  @Test
+  void reportsBeyondTheToleranceAreFlaggedWithBothNumbers() {
+    Dataset<Row> derived =
+        Comparison.derived(
+            DERIVATIONS,
+            ConformFixtures.demolitions(),
+            ConformFixtures.entities(),
+            ConformFixtures.rentals());
+    Dataset<Row> progress =
+        ConformFixtures.frame(
+            PROGRESS,
+            new Object[] {"T1", "拆除面积", "110111104", "2018-05", 810.0}, // within 5 %
+            new Object[] {"T1", "拆除面积", "110111104", "2018-09", 2100.0}, // inflated
+            new Object[] {"T1", "拆除面积", "110111009", "2019-04", 50.0}, // nothing in the ledger
+            new Object[] {"T3", "改造村庄", "110111009", "2019-04", 2.0}); // not derivable
+    Map<String, Row> rows =
+        Comparison.compare(derived, progress, 0.05, 0.5).collectAsList().stream()
+            .filter(r -> r.getAs("metric").equals("拆除面积"))
+            .collect(
+                Collectors.toMap(r -> r.getAs("township_code") + "|" + r.getAs("month"), r -> r));
+    assertThat(rows.get("110111104|2018-05").<Boolean>getAs("flagged")).isFalse();
+    Row inflated = rows.get("110111104|2018-09");
+    assertThat(inflated.<Boolean>getAs("flagged")).isTrue();
+    assertThat(inflated.<Double>getAs("reported")).isEqualTo(2100.0);
+    assertThat(inflated.<Double>getAs("derived")).isEqualTo(1500.0);
+    assertThat(rows.get("110111009|2019-04").<Boolean>getAs("flagged")).isTrue();
+    assertThat(rows.get("110111009|2019-03").<Double>getAs("reported")).isNull();
+    assertThat(Comparison.compare(derived, progress, 0.05, 0.5).filter("task = 'T3'").count())
+        .isZero();
+  }
+}
