@@ -1,0 +1,125 @@
+package org.dispersal.conform;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+import java.sql.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.dispersal.common.DispersalException;
+import org.dispersal.common.Lake;
+import org.dispersal.common.RunContext;
+import org.dispersal.common.Settings;
+import org.dispersal.common.Stage;
+import org.dispersal.common.StageOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Conform: bronze → silver — resolved, historised, linked and checked ledgers. */
+public final class ConformStage implements Stage {
+  private static final Logger LOG = LoggerFactory.getLogger(ConformStage.class);
+  static final List<String> LEDGERS =
+      List.of("rental", "license", "demolition", "population", "targets", "progress");
+
+  @Override
+  public String name() {
+    return "conform";
+  }
+
+  @Override
+  public StageOutcome run(SparkSession spark, Settings settings, RunContext run) {
+    ConformConfig config = ConformConfig.from(settings);
+    TownshipResolver resolver =
+        new TownshipResolver(Reference.townships(), Reference.aliases(), run.run().districtCode());
+    Map<String, Dataset<Row>> bronze = readBronze(spark, run);
+    long rowsIn = 0;
+    for (Dataset<Row> b : bronze.values()) {
+      rowsIn += b.count();
+    }
+    Resolved resolved = Resolved.of(bronze, resolver, run.run().districtCode());
+    Silver silver =
+        Silver.build(
+            resolved, config, Reference.derivations(), Date.valueOf(run.run().asOf()), bronze);
+    Map<String, Long> versions = new LinkedHashMap<>();
+    long rowsOut = 0;
+    for (Map.Entry<String, Dataset<Row>> table : silver.tables().entrySet()) {
+      String location = Lake.table(run.paths(), "silver", table.getKey());
+      versions.put(
+          "silver/" + table.getKey(), Lake.overwrite(table.getValue(), location, run.runId()));
+      rowsOut += Lake.read(spark, location).count();
+    }
+    long quarantined = Lake.read(spark, Lake.table(run.paths(), "silver", "quarantine")).count();
+    List<Row> stale =
+        Lake.read(spark, Lake.table(run.paths(), "silver", "quality_freshness"))
+            .filter(col(Scorecard.STALE))
+            .collectAsList();
+    for (Row r : stale) {
+      LOG.warn(
+          "Ledger {} is stale: its newest record ({}) is {} days old at {} (threshold {} days)",
+          r.getAs(Scorecard.LEDGER),
+          r.getAs(Scorecard.LATEST_DATA),
+          r.getAs(Scorecard.DAYS_SINCE),
+          run.run().asOf(),
+          r.getAs(Scorecard.STALE_AFTER_DAYS));
+    }
+    return new StageOutcome(
+        name(),
+        rowsIn,
+        rowsOut,
+        quarantined,
+        0,
+        versions,
+        silver.summary() + (stale.isEmpty() ? "" : "; stale ledgers: " + stale.size()));
+  }
+
+  private static Map<String, Dataset<Row>> readBronze(SparkSession spark, RunContext run) {
+    Map<String, Dataset<Row>> bronze = new LinkedHashMap<>();
+    for (String ledger :
+        List.of(
+            "rental", "license", "demolition", "population", "targets", "progress", "deliveries")) {
+      String location = Lake.table(run.paths(), "bronze", ledger);
+      if (!Lake.exists(spark, location)) {
+        throw DispersalException.failure(
+            "Conform cannot run: the bronze table " + ledger + " does not exist",
+            "no delivery of that ledger has been ingested into " + location,
+            "deliver at least one file into landing/" + ledger + "/ and run ingest (or nightly)",
+            null);
+      }
+      bronze.put(ledger, Lake.read(spark, location));
+    }
+    return bronze;
+  }
+
+  /** A UDF giving (code, method, status, candidates) for a raw township value. */
+  static UserDefinedFunction resolveUdf(TownshipResolver resolver, String districtCode) {
+    UDF1<String, Row> f =
+        raw -> {
+          if (raw != null && raw.strip().equals(districtCode)) {
+            return org.apache.spark.sql.RowFactory.create(
+                districtCode, "district", TownshipResolver.RESOLVED, "");
+          }
+          TownshipResolver.Resolution r = resolver.resolve(raw);
+          return org.apache.spark.sql.RowFactory.create(
+              r.code(), r.method(), r.status(), String.join("、", r.candidates()));
+        };
+    return udf(
+        f,
+        DataTypes.createStructType(
+            List.of(
+                DataTypes.createStructField("code", DataTypes.StringType, true),
+                DataTypes.createStructField("method", DataTypes.StringType, true),
+                DataTypes.createStructField("status", DataTypes.StringType, false),
+                DataTypes.createStructField("candidates", DataTypes.StringType, false))));
+  }
+
+  static UserDefinedFunction addressKeyUdf(AddressKeys keys) {
+    return udf((UDF1<String, String>) keys::key, DataTypes.StringType);
+  }
+}
