@@ -1,0 +1,109 @@
+package org.dispersal.panel;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.dispersal.common.Lake;
+import org.dispersal.common.RunContext;
+
+/**
+ * Decides what a panel run must write: everything (first build, --full, as-of moved back), the
+ * months from the earliest one that new data touches, or nothing.
+ */
+record Incremental(boolean full, String fromMonth, String reason) {
+
+  static Incremental plan(
+      SparkSession spark,
+      RunContext run,
+      Map<String, Dataset<Row>> silver,
+      Timestamp newest,
+      YearMonth last) {
+    if (run.full()) {
+      return new Incremental(true, null, "--full");
+    }
+    Watermark wm = Watermark.read(spark, run);
+    if (wm == null
+        || !Lake.exists(spark, Lake.table(run.paths(), "gold", PanelStage.TOWNSHIP_MONTH))) {
+      return new Incremental(true, null, "first build");
+    }
+    YearMonth seen = YearMonth.parse(wm.asOfMonth());
+    if (last.isBefore(seen)) {
+      return new Incremental(true, null, "as-of moved back from " + seen);
+    }
+    String from = null;
+    if (newest != null && (wm.ingestedUpTo() == null || newest.after(wm.ingestedUpTo()))) {
+      from = touchedFrom(silver, wm.ingestedUpTo());
+    }
+    if (last.isAfter(seen)) {
+      String next = seen.plusMonths(1).toString();
+      from = from == null || next.compareTo(from) < 0 ? next : from;
+    }
+    return new Incremental(false, from, from == null ? "nothing new" : "new data");
+  }
+
+  /**
+   * The earliest month any new row — or an earlier version of a record that a new row replaces —
+   * refers to; the panel's running sums change from there on.
+   */
+  static String touchedFrom(Map<String, Dataset<Row>> silver, Timestamp since) {
+    Column isNew = since == null ? lit(true) : col("ingested_at").gt(lit(since));
+    List<String> months = new ArrayList<>();
+    months.add(
+        changedRecords(
+            silver.get("rental_history"),
+            "registration_id",
+            isNew,
+            "registered_on",
+            "deregistered_on",
+            "updated_at"));
+    months.add(
+        changedRecords(
+            silver.get("license_history"),
+            "credit_code",
+            isNew,
+            "established_on",
+            "status_changed_on",
+            "rectified_on",
+            "updated_at"));
+    months.add(
+        changedRecords(
+            silver.get("demolition_history"), "record_id", isNew, "demolished_on", "updated_at"));
+    months.add(
+        first(
+            silver.get("population").filter(isNew),
+            date_format(
+                org.apache.spark.sql.functions.make_date(col("year").minus(1), lit(12), lit(1)),
+                "yyyy-MM")));
+    months.add(first(silver.get("targets").filter(isNew), lit(TaskProgress.FIRST_MONTH)));
+    months.add(first(silver.get("progress").filter(isNew), col("month")));
+    return months.stream().filter(m -> m != null).min(String::compareTo).orElse(null);
+  }
+
+  private static String changedRecords(
+      Dataset<Row> history, String key, Column isNew, String... dates) {
+    Dataset<Row> keys = history.filter(isNew).select(col(key).as("_k")).distinct();
+    Dataset<Row> versions = history.join(keys, col(key).equalTo(col("_k")), "left_semi");
+    Column[] months = new Column[dates.length];
+    for (int i = 0; i < dates.length; i++) {
+      months[i] = date_format(col(dates[i]), "yyyy-MM");
+    }
+    return first(versions, dates.length == 1 ? months[0] : least(months));
+  }
+
+  private static String first(Dataset<Row> rows, Column month) {
+    Row r = rows.agg(min(month)).first();
+    return r.isNullAt(0) ? null : r.getString(0);
+  }
+}
