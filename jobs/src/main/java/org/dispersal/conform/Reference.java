@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.common.DispersalException;
+import org.dispersal.common.Townships;
 
 /**
  * Reference data conform needs — townships, their aliases, and how progress metrics derive from the
@@ -21,14 +22,14 @@ final class Reference {
   private Reference() {}
 
   static List<TownshipResolver.Township> townships() {
-    return rows("beijing_townships.csv").stream()
-        .map(r -> new TownshipResolver.Township(r[0], r[1], r[2], r[3]))
+    return Townships.load().all().stream()
+        .map(t -> new TownshipResolver.Township(t.code(), t.name(), t.kind(), t.districtCode()))
         .toList();
   }
 
   static List<TownshipResolver.Alias> aliases() {
-    return rows("township_aliases.csv").stream()
-        .map(r -> new TownshipResolver.Alias(r[0], r[1], r[2]))
+    return Townships.load().aliases().stream()
+        .map(a -> new TownshipResolver.Alias(a.alias(), a.townshipCode(), a.kind()))
         .toList();
   }
 
@@ -57,14 +58,11 @@ final class Reference {
   }
 
   private static InputStream open(String name) throws IOException {
-    String home = System.getProperty("dispersal.home", System.getenv("DISPERSAL_HOME"));
-    if (home != null && !home.isBlank()) {
-      Path file = Path.of(home, "conf", "reference", name);
-      if (Files.isRegularFile(file)) {
-        return Files.newInputStream(file);
-      }
+    Path file = Townships.home().resolve(Townships.REFERENCE_DIR).resolve(name);
+    if (Files.isRegularFile(file)) {
+      return Files.newInputStream(file);
     }
-    InputStream in = Reference.class.getResourceAsStream("/reference/" + name);
+    InputStream in = Reference.class.getResourceAsStream("/org/dispersal/reference/" + name);
     if (in == null) {
       throw DispersalException.failure(
           "Reference file " + name + " not found",
