@@ -61,7 +61,7 @@ record Silver(Map<String, Dataset<Row>> tables) {
     t.put("links", links);
     t.put("linkage_rate", linkageRate(demolition, rental, links));
     Dataset<Row> events =
-        VacatingEvents.all(VacatingEvents.demolitions(demolition, links), license, rental);
+        VacatingEvents.all(VacatingEvents.demolitions(demolition, links), license, rental, links);
     t.put("vacating_events", events);
     t.put("rebound_watch", Rebound.watch(events, rental, license, demolition));
     t.put(

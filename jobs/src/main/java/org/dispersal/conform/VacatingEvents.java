@@ -48,13 +48,20 @@ final class VacatingEvents {
         .filter(col(CLOSED_ON).isNotNull());
   }
 
-  /** The kind of a demolished structure, from its type and, failing that, its former use. */
+  /**
+   * The kind of a demolished structure: by its former use (who lived or worked there), and by its
+   * structure type when the use is not recorded.
+   */
   static Column demolitionKind() {
     Column type = col(Cols.STRUCTURE_TYPE);
     Column use = col(Cols.ORIGINAL_USE);
-    return when(type.equalTo("住宅").or(use.equalTo("居住出租")), lit(RESIDENTIAL))
-        .when(type.isin("厂房", "仓储").or(use.isin("生产经营", "仓储物流")), lit(PRODUCTION))
-        .when(type.equalTo("商业").or(use.equalTo("商业经营")), lit(COMMERCIAL))
+    return when(use.equalTo("居住出租"), lit(RESIDENTIAL))
+        .when(use.isin("生产经营", "仓储物流"), lit(PRODUCTION))
+        .when(use.equalTo("商业经营"), lit(COMMERCIAL))
+        .when(use.isin("闲置", "其他"), lit(OTHER_STRUCTURE))
+        .when(type.equalTo("住宅"), lit(RESIDENTIAL))
+        .when(type.isin("厂房", "仓储"), lit(PRODUCTION))
+        .when(type.equalTo("商业"), lit(COMMERCIAL))
         .otherwise(lit(OTHER_STRUCTURE));
   }
 
@@ -90,9 +97,17 @@ final class VacatingEvents {
             coalesce(col(Cols.LINKED_EMPLOYEES), lit(0L)).as(Cols.LINKED_EMPLOYEES));
   }
 
-  /** Businesses closed or relocated: their floor area and employees vacate with them. */
-  static Dataset<Row> businesses(Dataset<Row> entities) {
+  /**
+   * Businesses closed or relocated on premises that were not demolished: their floor area and
+   * employees vacate with them. (One closed on a demolished site is counted with the demolition.)
+   */
+  static Dataset<Row> businesses(Dataset<Row> entities, Dataset<Row> links) {
+    Dataset<Row> onDemolishedSites =
+        links
+            .filter(col(Linkage.TARGET_LEDGER).equalTo("license"))
+            .select(col(Linkage.TARGET_KEY).as("_linked"));
     return closedOrRelocated(entities)
+        .join(onDemolishedSites, col(Cols.CREDIT_CODE).equalTo(col("_linked")), "left_anti")
         .select(
             concat(lit("license:"), col(Cols.CREDIT_CODE)).as(Cols.EVENT_ID),
             lit(BUSINESS).as(Cols.KIND),
@@ -133,9 +148,12 @@ final class VacatingEvents {
 
   /** All events of all kinds, with the month each falls in. */
   static Dataset<Row> all(
-      Dataset<Row> demolitionEvents, Dataset<Row> entities, Dataset<Row> rentals) {
+      Dataset<Row> demolitionEvents,
+      Dataset<Row> entities,
+      Dataset<Row> rentals,
+      Dataset<Row> links) {
     return demolitionEvents
-        .unionByName(businesses(entities))
+        .unionByName(businesses(entities, links))
         .unionByName(clearances(rentals))
         .withColumn(Cols.EVENT_MONTH, date_format(col(Cols.EVENT_DATE), "yyyy-MM"));
   }

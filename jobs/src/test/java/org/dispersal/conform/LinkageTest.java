@@ -49,7 +49,8 @@ class LinkageTest {
         VacatingEvents.all(
                 VacatingEvents.demolitions(demolitions, links),
                 ConformFixtures.entities(),
-                ConformFixtures.rentals())
+                ConformFixtures.rentals(),
+                links)
             .collectAsList()
             .stream()
             .collect(Collectors.toMap(r -> r.<String>getAs(Cols.EVENT_ID), r -> r));
@@ -59,7 +60,6 @@ class LinkageTest {
             "demolition:D2",
             "demolition:D3",
             "demolition:D4",
-            "license:E1",
             "license:E3",
             "rental:R7",
             "rental:R8");
@@ -73,5 +73,7 @@ class LinkageTest {
     assertThat(events.get("rental:R7").<String>getAs(Cols.KIND)).isEqualTo("group_rental");
     assertThat(events.get("rental:R8").<String>getAs(Cols.KIND)).isEqualTo("basement");
     assertThat(events.get("license:E3").<Double>getAs(Cols.FLOOR_AREA)).isEqualTo(2000.0);
+    // E1 closed on the demolished site D1: its people are counted with the demolition only.
+    assertThat(events).doesNotContainKey("license:E1");
   }
 }

@@ -19,7 +19,8 @@ class ReboundTest {
         VacatingEvents.all(
             VacatingEvents.demolitions(demolitions, links),
             ConformFixtures.entities(),
-            ConformFixtures.rentals());
+            ConformFixtures.rentals(),
+            links);
     List<Row> watch =
         Rebound.watch(events, ConformFixtures.rentals(), ConformFixtures.entities(), demolitions)
             .orderBy(Rebound.EVIDENCE_KEY)
