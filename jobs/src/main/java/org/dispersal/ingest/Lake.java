@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +43,29 @@ final class Lake {
   }
 
   /**
+   * Appends and returns how many rows the commit added, from Delta's own operation metrics (-1 if
+   * the last commit is not this run's append). Nothing is written when there is nothing to add
+   * to an existing table.
+   */
+  static long appendCounted(
+      SparkSession spark, Dataset<Row> rows, String table, String runId, long expected) {
+    if (expected == 0 && exists(spark, table)) {
+      return 0;
+    }
+    append(rows, table, runId);
+    Row last =
+        DeltaTable.forPath(spark, table)
+            .history(1)
+            .select("userMetadata", "operation", "operationMetrics")
+            .first();
+    if (!runId.equals(last.getString(0)) || !"WRITE".equals(last.getString(1))) {
+      return -1;
+    }
+    scala.collection.Map<String, String> metrics = last.getMap(2);
+    return Long.parseLong(metrics.get("numOutputRows").getOrElse(() -> "-1"));
+  }
+
+  /**
    * Row counts per delivery in a table, for the given deliveries only (optionally one ledger's, in
    * the shared quarantine table). A delivery with no rows is absent.
    */
@@ -66,11 +88,6 @@ final class Lake {
       out.put(r.getString(0), r.getLong(1));
     }
     return out;
-  }
-
-  /** Deliveries among {@code ids} that already have rows in the table. */
-  static Set<String> present(SparkSession spark, String table, Set<String> ids, String ledger) {
-    return new HashSet<>(rowsPerDelivery(spark, table, ids, ledger).keySet());
   }
 
   /** The table's current version, or -1 if it does not exist yet. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -28,7 +29,9 @@ import org.dispersal.common.DispersalException;
 final class LedgerIngest {
   /** What the stage needs back: the manifest rows, the summary line, the rejected files. */
   record Result(
-      List<Deliveries.Outcome> outcomes, IngestReport.Line line, List<IngestReport.Rejected> rejected) {}
+      List<Deliveries.Outcome> outcomes,
+      IngestReport.Line line,
+      List<IngestReport.Rejected> rejected) {}
 
   private final SparkSession spark;
   private final Lake lake;
@@ -61,6 +64,7 @@ final class LedgerIngest {
             .toList();
     JavaRDD<Row> rdd =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(todo, todo.size());
+    // Parsed and checked once; the summary and both writes read the cached rows.
     Dataset<Row> checked =
         spark
             .createDataFrame(rdd, Deliveries.TODO_SCHEMA)
@@ -76,59 +80,115 @@ final class LedgerIngest {
 
   private Result write(List<LandingFiles.Found> fresh, int skipped, Dataset<Row> checked) {
     Map<String, Row> files = new HashMap<>();
-    for (Row r :
-        checked
-            .filter(col(Staging.KIND).equalTo(Staging.FILE))
-            .select(
-                Staging.DELIVERY_ID,
-                Staging.FILE_STATUS,
-                Staging.FILE_RULE_ID,
-                Staging.FILE_REASON,
-                Staging.FILE_FORMAT,
-                Staging.FILE_ENCODING,
-                Staging.FILE_ROWS_READ,
-                Staging.FILE_IGNORED)
-            .collectAsList()) {
-      files.put(r.getString(0), r);
+    Map<String, long[]> counts = new HashMap<>(); // delivery → {loaded, quarantined}
+    Map<String, Long> reasons = new HashMap<>(); // "rule 中文列名" → rows
+    List<Row> summary = Outputs.summary(checked).collectAsList();
+    for (Row r : summary) {
+      if (Staging.FILE.equals(r.getString(1))) {
+        files.put(r.getString(0), r);
+      }
     }
     Set<String> accepted = new HashSet<>();
     Set<String> rejected = new HashSet<>();
     for (LandingFiles.Found f : fresh) {
-      (Staging.REJECTED.equals(files.get(f.deliveryId()).getString(1)) ? rejected : accepted)
+      (Staging.REJECTED.equals(files.get(f.deliveryId()).getString(2)) ? rejected : accepted)
           .add(f.deliveryId());
+    }
+    for (Row r : summary) {
+      if (Staging.RECORD.equals(r.getString(1)) && accepted.contains(r.getString(0))) {
+        long[] c = counts.computeIfAbsent(r.getString(0), k -> new long[2]);
+        long n = r.getLong(11);
+        if (r.isNullAt(9)) {
+          c[0] += n;
+        } else {
+          c[1] += n;
+          reasons.merge(reasonKey(r.getString(9), r.getString(10)), n, Long::sum);
+        }
+      }
     }
     Dataset<Row> records =
         checked
             .filter(col(Staging.KIND).equalTo(Staging.RECORD))
             .filter(not(col(Staging.DELIVERY_ID).isin(rejected.toArray())));
-
-    Map<String, long[]> counts = new HashMap<>(); // delivery → {loaded, quarantined}
-    Map<String, Long> reasons = new HashMap<>(); // "rule field" → rows
-    for (Row r : Outputs.outcomes(records).collectAsList()) {
-      long[] c = counts.computeIfAbsent(r.getString(0), k -> new long[2]);
-      if (r.isNullAt(1)) {
-        c[0] += r.getLong(3);
-      } else {
-        c[1] += r.getLong(3);
-        reasons.merge(reasonKey(r.getString(1), r.getString(2)), r.getLong(3), Long::sum);
-      }
-    }
-
     Dataset<Row> lineage =
         spark.createDataFrame(Deliveries.lineage(fresh), Deliveries.LINEAGE_SCHEMA);
-    Set<String> inBronze = Lake.present(spark, lake.bronze(ledger), accepted, null);
-    Lake.append(
-        Outputs.bronze(exclude(records, inBronze), ledger, lineage, run),
-        lake.bronze(ledger),
-        run.runId());
+
+    String bronze = lake.bronze(ledger);
+    Set<String> done = committedBefore(bronze, accepted, null, counts, c -> c[0]);
+    long written =
+        Lake.appendCounted(
+            spark,
+            Outputs.bronze(exclude(records, done), ledger, lineage, run),
+            bronze,
+            run.runId(),
+            expected(accepted, done, counts, 0));
+    check(bronze, expected(accepted, done, counts, 0), written);
     afterWrite.accept("bronze/" + ledger.folder());
-    Set<String> inQuarantine = Lake.present(spark, lake.quarantine(), accepted, ledger.folder());
-    Lake.append(
-        Outputs.quarantine(exclude(records, inQuarantine), ledger, lineage, run),
-        lake.quarantine(),
-        run.runId());
+
+    String quarantine = lake.quarantine();
+    done = committedBefore(quarantine, accepted, ledger.folder(), counts, c -> c[1]);
+    written =
+        Lake.appendCounted(
+            spark,
+            Outputs.quarantine(exclude(records, done), ledger, lineage, run),
+            quarantine,
+            run.runId(),
+            expected(accepted, done, counts, 1));
+    check(quarantine, expected(accepted, done, counts, 1), written);
     afterWrite.accept("quarantine/" + ledger.folder());
 
+    return result(fresh, skipped, files, counts, reasons);
+  }
+
+  /**
+   * Deliveries an interrupted run already committed to the table: they are not written again, and
+   * what is there must be all of them (a commit is all or nothing).
+   */
+  private Set<String> committedBefore(
+      String table,
+      Set<String> accepted,
+      String ledgerFilter,
+      Map<String, long[]> counts,
+      ToLongFunction<long[]> expected) {
+    Map<String, Long> present = Lake.rowsPerDelivery(spark, table, accepted, ledgerFilter);
+    for (Map.Entry<String, Long> e : present.entrySet()) {
+      long want = expected.applyAsLong(counts.getOrDefault(e.getKey(), new long[2]));
+      if (e.getValue() != want) {
+        throw DispersalException.ingestAccounting(
+            String.format(
+                "%s holds %d rows of delivery %s, but reading its file gives %d",
+                table, e.getValue(), e.getKey(), want));
+      }
+    }
+    return present.keySet();
+  }
+
+  private static long expected(
+      Set<String> accepted, Set<String> done, Map<String, long[]> counts, int which) {
+    long n = 0;
+    for (String id : accepted) {
+      if (!done.contains(id)) {
+        n += counts.getOrDefault(id, new long[2])[which];
+      }
+    }
+    return n;
+  }
+
+  // The commit's own row count must be what this run meant to add.
+  private static void check(String table, long expected, long written) {
+    if (written != expected) {
+      throw DispersalException.ingestAccounting(
+          String.format(
+              "the commit to %s added %d rows where %d were read for it", table, written, expected));
+    }
+  }
+
+  private Result result(
+      List<LandingFiles.Found> fresh,
+      int skipped,
+      Map<String, Row> files,
+      Map<String, long[]> counts,
+      Map<String, Long> reasons) {
     List<Deliveries.Outcome> outcomes = new ArrayList<>();
     List<IngestReport.Rejected> rejects = new ArrayList<>();
     long read = 0;
@@ -140,15 +200,25 @@ final class LedgerIngest {
       Deliveries.Outcome o =
           new Deliveries.Outcome(
               f,
-              fr.getString(4),
               fr.getString(5),
-              fr.getString(1),
+              fr.getString(6),
               fr.getString(2),
               fr.getString(3),
-              fr.getLong(6),
+              fr.getString(4),
+              fr.getLong(7),
               c[0],
               c[1],
-              fr.getString(7));
+              fr.getString(8));
+      if (o.rowsRead() != o.rowsLoaded() + o.rowsQuarantined()) {
+        throw DispersalException.ingestAccounting(
+            String.format(
+                "%s/%s: %d rows read but %d loaded and %d quarantined",
+                ledger.folder(),
+                f.fileName(),
+                o.rowsRead(),
+                o.rowsLoaded(),
+                o.rowsQuarantined()));
+      }
       outcomes.add(o);
       if (o.rejected()) {
         rejects.add(new IngestReport.Rejected(ledger, f.fileName(), o.ruleId(), o.reason()));
@@ -157,45 +227,10 @@ final class LedgerIngest {
       loaded += o.rowsLoaded();
       quarantined += o.rowsQuarantined();
     }
-    verify(outcomes, accepted);
     IngestReport.Line line =
         new IngestReport.Line(
             ledger, fresh.size(), skipped, rejects.size(), read, loaded, quarantined, top(reasons));
     return new Result(outcomes, line, rejects);
-  }
-
-  /**
-   * The accounting invariant, checked against the tables as committed: per delivery, rows read =
-   * rows in bronze + rows in quarantine, and each equals what this run's reading found.
-   */
-  private void verify(List<Deliveries.Outcome> outcomes, Set<String> accepted) {
-    Map<String, Long> bronze = Lake.rowsPerDelivery(spark, lake.bronze(ledger), accepted, null);
-    Map<String, Long> quarantine =
-        Lake.rowsPerDelivery(spark, lake.quarantine(), accepted, ledger.folder());
-    List<String> problems = new ArrayList<>();
-    for (Deliveries.Outcome o : outcomes) {
-      String id = o.file().deliveryId();
-      long inBronze = bronze.getOrDefault(id, 0L);
-      long inQuarantine = quarantine.getOrDefault(id, 0L);
-      if (o.rowsRead() != o.rowsLoaded() + o.rowsQuarantined()
-          || inBronze != o.rowsLoaded()
-          || inQuarantine != o.rowsQuarantined()) {
-        problems.add(
-            String.format(
-                "%s/%s: %d rows read, %d loaded and %d quarantined, but bronze holds %d and"
-                    + " quarantine %d",
-                ledger.folder(),
-                o.file().fileName(),
-                o.rowsRead(),
-                o.rowsLoaded(),
-                o.rowsQuarantined(),
-                inBronze,
-                inQuarantine));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw DispersalException.ingestAccounting(String.join("; ", problems));
-    }
   }
 
   private static Dataset<Row> exclude(Dataset<Row> records, Set<String> deliveries) {

@@ -88,14 +88,38 @@ final class Outputs {
             lit(run.ingestedAt()).as(INGESTED_AT));
   }
 
-  /** Per delivery and outcome (rule and field, both null when loaded): how many rows. */
-  static Dataset<Row> outcomes(Dataset<Row> validated) {
-    return validated
+  /**
+   * One small table of how reading and checking went: per delivery its file row (status, rule,
+   * reason, format, encoding, rows read, ignored columns) and, per outcome of its records (rule
+   * and field, both null when loaded), how many rows.
+   */
+  static Dataset<Row> summary(Dataset<Row> checked) {
+    Column record = col(Staging.KIND).equalTo(Staging.RECORD);
+    return checked
         .select(
             col(DELIVERY_ID),
-            col(RowRules.FAILURE).getField(RowRules.RULE_ID).as(RowRules.RULE_ID),
-            col(RowRules.FAILURE).getField(RowRules.FIELD).as(RowRules.FIELD))
-        .groupBy(DELIVERY_ID, RowRules.RULE_ID, RowRules.FIELD)
+            col(Staging.KIND),
+            col(Staging.FILE_STATUS),
+            col(Staging.FILE_RULE_ID),
+            col(Staging.FILE_REASON),
+            col(Staging.FILE_FORMAT),
+            col(Staging.FILE_ENCODING),
+            col(Staging.FILE_ROWS_READ),
+            col(Staging.FILE_IGNORED),
+            when(record, col(RowRules.FAILURE).getField(RowRules.RULE_ID)).as(RowRules.RULE_ID),
+            when(record, col(RowRules.FAILURE).getField(RowRules.FIELD)).as(RowRules.FIELD))
+        .groupBy(
+            DELIVERY_ID,
+            Staging.KIND,
+            Staging.FILE_STATUS,
+            Staging.FILE_RULE_ID,
+            Staging.FILE_REASON,
+            Staging.FILE_FORMAT,
+            Staging.FILE_ENCODING,
+            Staging.FILE_ROWS_READ,
+            Staging.FILE_IGNORED,
+            RowRules.RULE_ID,
+            RowRules.FIELD)
         .count();
   }
 
