@@ -40,7 +40,7 @@ public final class DispersalCommand implements Runnable {
    */
   static void addSubcommands(CommandLine cli) {
     cli.addSubcommand("generate", new GenerateCommand());
-    pending(cli, "ingest", "Load new landing files into bronze Delta tables.", "issue #4 (ingest)");
+    cli.addSubcommand("ingest", new IngestCommand());
     pending(
         cli, "conform", "Clean, historise and link the ledgers (silver).", "issue #5 (conform)");
     pending(cli, "panel", "Build the township x month gold tables.", "issue #6 (panel)");

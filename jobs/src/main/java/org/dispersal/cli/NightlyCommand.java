@@ -39,17 +39,19 @@ final class NightlyCommand implements Callable<Integer> {
   }
 
   static ExitCode runNightly(Settings settings, boolean full) {
+    return runStages(settings, full, Pipeline.stages(), "nightly");
+  }
+
+  /** The one way commands run stages: a run context, the session, the pipeline, the exit code. */
+  static ExitCode runStages(Settings settings, boolean full, List<Stage> stages, String job) {
     RunContext run = RunContext.start(settings, full);
-    List<Stage> stages = Pipeline.stages();
     if (stages.isEmpty()) {
-      LOG.info(
-          "Nightly run {} did nothing: no stage is available yet (ingest arrives with issue #4).",
-          run.runId());
+      LOG.info("Run {} did nothing: no stage is available yet.", run.runId());
       return ExitCode.SUCCESS;
     }
-    SparkSession spark = SparkSessions.open(SparkConfig.from(settings), "nightly");
+    SparkSession spark = SparkSessions.open(SparkConfig.from(settings), job);
     ExitCode code = Pipeline.run(spark, settings, run, stages);
-    LOG.info("Nightly run {} finished with exit code {} ({}).", run.runId(), code.code(), code);
+    LOG.info("Run {} ({}) finished with exit code {} ({}).", run.runId(), job, code.code(), code);
     return code;
   }
 }

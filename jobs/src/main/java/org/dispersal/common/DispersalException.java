@@ -83,4 +83,75 @@ public final class DispersalException extends RuntimeException {
             "wait for it to finish; if its process is gone, the next run takes the lock over"),
         null);
   }
+
+  /** Neither pii.key nor the key file gives the key of the personal-data hashes. */
+  public static DispersalException piiKeyMissing(String keyFile) {
+    return new DispersalException(
+        ExitCode.USAGE,
+        compose(
+            "No key for hashing personal data",
+            "pii.key (DISPERSAL_PII_KEY) is empty and the key file " + keyFile + " does not exist",
+            "set DISPERSAL_PII_KEY to the district's key, or put it in that file (or point"
+                + " pii.key-file at it); './dispersal demo' creates a local key for trying the system"),
+        null);
+  }
+
+  /** The key of the personal-data hashes is too short to protect 18-digit ID numbers. */
+  public static DispersalException piiKeyTooShort(String where, int minLength) {
+    return new DispersalException(
+        ExitCode.USAGE,
+        compose(
+            "The key for hashing personal data is too short",
+            "the key from " + where + " has fewer than " + minLength + " characters",
+            "use a random key of at least 32 characters, e.g. the output of 'openssl rand"
+                + " -base64 32'"),
+        null);
+  }
+
+  /** The key file lies inside a folder whose contents are shared. */
+  public static DispersalException piiKeyInsideData(String keyFile, String folderKey) {
+    return new DispersalException(
+        ExitCode.USAGE,
+        compose(
+            "The key file " + keyFile + " is inside the folder of " + folderKey,
+            "whoever can read the data could then reverse the hashes of ID and phone numbers",
+            "move the key file elsewhere (default ~/.config/dispersal/pii.key) and set"
+                + " pii.key-file"),
+        null);
+  }
+
+  /** The key file exists but cannot be read or created. */
+  public static DispersalException piiKeyUnreadable(String keyFile, Throwable t) {
+    return new DispersalException(
+        ExitCode.FAILURE,
+        compose(
+            "Cannot read or create the key file " + keyFile,
+            t.getMessage(),
+            "check that the file and its folder belong to the user running the job"),
+        t);
+  }
+
+  /** The configured landing folder does not exist. */
+  public static DispersalException landingMissing(String landing) {
+    return new DispersalException(
+        ExitCode.USAGE,
+        compose(
+            "The landing folder " + landing + " does not exist",
+            "paths.landing must name the folder holding rental/, license/, demolition/,"
+                + " population/, targets/ and progress/",
+            "create it, or set paths.landing (or DISPERSAL_PATHS_LANDING) to the right place"),
+        null);
+  }
+
+  /** Rows read, loaded and quarantined do not add up for a delivery: nothing is recorded. */
+  public static DispersalException ingestAccounting(String detail) {
+    return new DispersalException(
+        ExitCode.FAILURE,
+        compose(
+            "Ingest accounting does not add up, so the deliveries were not recorded",
+            detail,
+            "rerun ingest (a rerun completes an interrupted one); if it repeats, keep the lake"
+                + " as it is and report it with the log"),
+        null);
+  }
 }

@@ -1,0 +1,90 @@
+package org.dispersal.ingest;
+
+import java.util.List;
+import org.dispersal.common.Setting;
+import org.dispersal.common.Settings;
+
+/**
+ * What ingest may accept (file limits, the area ceiling) and where the key for personal data comes
+ * from.
+ */
+public record IngestConfig(
+    int maxFileMb,
+    int maxLineKb,
+    int maxRowsPerFile,
+    double maxAreaM2,
+    String piiKey,
+    String piiKeyFile) {
+
+  public static final Setting<Integer> MAX_FILE_MB =
+      Setting.integer(
+          "ingest.max-file-mb",
+          2048,
+          1,
+          1_048_576,
+          "Largest landing file accepted, in MB; a larger one is rejected as file.too_large.");
+  public static final Setting<Integer> MAX_LINE_KB =
+      Setting.integer(
+          "ingest.max-line-kb",
+          64,
+          1,
+          65_536,
+          "Longest CSV line accepted, in KB of text; longer means a broken file (file.too_large).");
+  public static final Setting<Integer> MAX_ROWS_PER_FILE =
+      Setting.integer(
+          "ingest.max-rows-per-file",
+          5_000_000,
+          1,
+          Integer.MAX_VALUE,
+          "Most data rows one file may hold; more rejects the file as file.too_large.");
+  public static final Setting<Double> MAX_AREA_M2 =
+      Setting.decimal(
+          "ingest.max-area-m2",
+          1_000_000,
+          1,
+          1e9,
+          "Largest plausible area in square metres; larger areas are quarantined (area.range).");
+  public static final Setting<String> PII_KEY =
+      Setting.secret(
+          "pii.key",
+          "Key of the keyed hashes (HMAC-SHA256) that replace names, ID and phone numbers;"
+              + " usually from DISPERSAL_PII_KEY. Empty: read pii.key-file.");
+  public static final Setting<String> PII_KEY_FILE =
+      Setting.text(
+          "pii.key-file",
+          "~/.config/dispersal/pii.key",
+          true,
+          "File holding the hash key when pii.key is empty; keep it outside the lake."
+              + " The demo creates it on first use.");
+
+  public static final List<Setting<?>> SETTINGS =
+      List.of(MAX_FILE_MB, MAX_LINE_KB, MAX_ROWS_PER_FILE, MAX_AREA_M2, PII_KEY, PII_KEY_FILE);
+
+  public static IngestConfig from(Settings s) {
+    return new IngestConfig(
+        s.get(MAX_FILE_MB),
+        s.get(MAX_LINE_KB),
+        s.get(MAX_ROWS_PER_FILE),
+        s.get(MAX_AREA_M2),
+        s.get(PII_KEY),
+        s.get(PII_KEY_FILE));
+  }
+
+  /** Never shows the key. */
+  @Override
+  public String toString() {
+    return "IngestConfig[maxFileMb="
+        + maxFileMb
+        + ", maxLineKb="
+        + maxLineKb
+        + ", maxRowsPerFile="
+        + maxRowsPerFile
+        + ", maxAreaM2="
+        + maxAreaM2
+        + ", piiKey="
+        + (piiKey.isEmpty() ? "(not set)" : "********")
+        + ", piiKeyFile="
+        + piiKeyFile
+        + "]";
+  }
+}

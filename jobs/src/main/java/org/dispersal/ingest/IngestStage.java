@@ -1,0 +1,209 @@
+package org.dispersal.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.dispersal.common.DispersalException;
+import org.dispersal.common.RunContext;
+import org.dispersal.common.Settings;
+import org.dispersal.common.Stage;
+import org.dispersal.common.StageOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest stage: every new landing file of the six ledgers into bronze Delta tables, each row
+ * either loaded or quarantined with a reason, each file once, personal data only as keyed hashes.
+ */
+public final class IngestStage implements Stage {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
+
+  private final boolean createKeyIfMissing;
+  private IngestReport lastReport;
+
+  /** Called after each table write with its name; a test throws there to simulate a crash. */
+  Consumer<String> afterWrite = table -> {};
+
+  /** The stage as nightly runs it: the key for personal data must exist. */
+  public IngestStage() {
+    this(false);
+  }
+
+  private IngestStage(boolean createKeyIfMissing) {
+    this.createKeyIfMissing = createKeyIfMissing;
+  }
+
+  /** The stage as the demo runs it: creates a local key file on first use, and says so. */
+  public static IngestStage creatingKeyIfMissing() {
+    return new IngestStage(true);
+  }
+
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  /** What the last run did, for the CLI's summary table; null before the first run. */
+  public IngestReport lastReport() {
+    return lastReport;
+  }
+
+  @Override
+  public StageOutcome run(SparkSession spark, Settings settings, RunContext run) {
+    long start = System.nanoTime();
+    IngestConfig config = IngestConfig.from(settings);
+    Pii pii = new Pii(PiiKey.load(config, run.paths(), createKeyIfMissing));
+    Lake lake = new Lake(run.paths().lake());
+    Outputs.Run stamp = new Outputs.Run(run.runId(), Timestamp.from(run.startedAt()));
+    RowRules.Limits rules = new RowRules.Limits(run.run().asOf(), config.maxAreaM2());
+    StagedRows.Limits limits =
+        new StagedRows.Limits(
+            config.maxFileMb() * (1L << 20), config.maxLineKb() * 1024, config.maxRowsPerFile());
+    LOG.info(
+        "Ingest started: landing {}, lake {}, as of {}",
+        run.paths().landing(),
+        run.paths().lake(),
+        run.run().asOf());
+
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Path landing = new Path(run.paths().landing());
+    FileSystem fs = fileSystem(landing, hadoop);
+    Deliveries.Recorded recorded = Deliveries.recorded(spark, lake.deliveries());
+    Broadcast<HadoopConf> conf =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(new HadoopConf(hadoop));
+    LongAccumulator rowsDone = spark.sparkContext().longAccumulator("ingest rows");
+    LongAccumulator filesDone = spark.sparkContext().longAccumulator("ingest files");
+
+    IngestReport.Builder report = new IngestReport.Builder();
+    List<Deliveries.Outcome> outcomes = new ArrayList<>();
+    try (IngestProgress progress = IngestProgress.start()) {
+      for (Ledger ledger : Ledger.values()) {
+        long ledgerStart = System.nanoTime();
+        LandingFiles.Split split =
+            LandingFiles.split(
+                LandingFiles.list(fs, landing, ledger, n -> progress.hashing(ledger, n)),
+                recorded.ids());
+        if (split.fresh().isEmpty()) {
+          report.line(
+              new IngestReport.Line(ledger, 0, split.skipped(), 0, 0, 0, 0, List.of()));
+          continue;
+        }
+        rowsDone.reset();
+        filesDone.reset();
+        progress.parsing(ledger, split.fresh().size(), filesDone, rowsDone);
+        FileParser parser = new FileParser(ledger, limits, pii, conf, rowsDone, filesDone);
+        LedgerIngest.Result result =
+            new LedgerIngest(spark, lake, ledger, stamp, rules, afterWrite)
+                .ingest(split.fresh(), split.skipped(), parser);
+        outcomes.addAll(result.outcomes());
+        report.line(result.line());
+        result.rejected().forEach(report::rejected);
+        log(result, (System.nanoTime() - ledgerStart) / 1e9);
+      }
+      if (!outcomes.isEmpty()) {
+        progress.writing(Ledger.RENTAL, "the deliveries table");
+        record(spark, lake, outcomes, recorded.lastSeq(), stamp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    lastReport = report.build();
+    LOG.info(
+        "Ingest finished in {} s: {} new files ({} rejected); {} rows read, {} loaded, {}"
+            + " quarantined",
+        String.format("%.1f", (System.nanoTime() - start) / 1e9),
+        outcomes.size(),
+        lastReport.filesRejected(),
+        Rules.count(lastReport.rowsRead()),
+        Rules.count(lastReport.rowsLoaded()),
+        Rules.count(lastReport.rowsQuarantined()));
+    return new StageOutcome(
+        name(),
+        lastReport.rowsRead(),
+        lastReport.rowsLoaded(),
+        lastReport.rowsQuarantined(),
+        lastReport.filesRejected(),
+        versions(spark, lake),
+        outcomes.size() + " new files, " + lastReport.filesRejected() + " rejected");
+  }
+
+  // The manifest comes last: a delivery it lists has all its rows in bronze and quarantine.
+  private void record(
+      SparkSession spark,
+      Lake lake,
+      List<Deliveries.Outcome> outcomes,
+      long lastSeq,
+      Outputs.Run stamp) {
+    List<Row> rows = new ArrayList<>();
+    long seq = lastSeq;
+    for (Deliveries.Outcome o : outcomes) {
+      rows.add(Deliveries.row(o, ++seq, stamp));
+    }
+    Lake.append(
+        spark.createDataFrame(rows, Deliveries.SCHEMA).coalesce(1),
+        lake.deliveries(),
+        stamp.runId());
+    afterWrite.accept("deliveries");
+  }
+
+  private static FileSystem fileSystem(Path landing, Configuration hadoop) {
+    try {
+      FileSystem fs = landing.getFileSystem(hadoop);
+      if (!fs.exists(landing)) {
+        throw DispersalException.landingMissing(landing.toString());
+      }
+      for (String stranger : LandingFiles.strangers(fs, landing)) {
+        LOG.warn(
+            "Ignored {} in the landing folder: not one of the ledger folders {}",
+            stranger,
+            java.util.Arrays.stream(Ledger.values()).map(Ledger::folder).toList());
+      }
+      return fs;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the landing folder " + landing, e);
+    }
+  }
+
+  private static void log(LedgerIngest.Result r, double seconds) {
+    IngestReport.Line l = r.line();
+    LOG.info(
+        "Ingest {}: {} new files ({} rejected), {} skipped; {} rows read, {} loaded, {}"
+            + " quarantined in {} s ({} rows/s)",
+        l.ledger().folder(),
+        l.filesNew(),
+        l.filesRejected(),
+        l.filesSkipped(),
+        Rules.count(l.rowsRead()),
+        Rules.count(l.rowsLoaded()),
+        Rules.count(l.rowsQuarantined()),
+        String.format("%.1f", seconds),
+        Rules.count(Math.round(l.rowsRead() / Math.max(seconds, 0.001))));
+    for (IngestReport.Rejected x : r.rejected()) {
+      LOG.warn(
+          "Rejected {}/{}: {} — {}", x.ledger().folder(), x.fileName(), x.ruleId(), x.reason());
+    }
+  }
+
+  private static Map<String, Long> versions(SparkSession spark, Lake lake) {
+    Map<String, Long> v = new LinkedHashMap<>();
+    for (Ledger l : Ledger.values()) {
+      v.put("bronze/" + l.folder(), Lake.version(spark, lake.bronze(l)));
+    }
+    v.put("bronze/quarantine", Lake.version(spark, lake.quarantine()));
+    v.put("bronze/deliveries", Lake.version(spark, lake.deliveries()));
+    return v;
+  }
+}

@@ -1,0 +1,115 @@
+package org.dispersal.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver's look at the landing folder: the files of each ledger, hashed, split into new
+ * deliveries and ones seen before. Landing files are only ever read.
+ */
+final class LandingFiles {
+  private static final Logger LOG = LoggerFactory.getLogger(LandingFiles.class);
+
+  /** One landing file and its content hash. */
+  record Found(Ledger ledger, String path, String fileName, long size, long modifiedAt, String hash) {
+    /** Content-addressed: the same bytes in the same ledger are the same delivery. */
+    String deliveryId() {
+      return ledger.folder() + "-" + hash.substring(0, 16);
+    }
+  }
+
+  /** A ledger's files: new deliveries in file-name order, and how many were seen before. */
+  record Split(List<Found> fresh, int skipped) {}
+
+  private LandingFiles() {}
+
+  /** The ledger's files in file-name order; hidden, temporary and Excel lock files are ignored. */
+  static List<Found> list(FileSystem fs, Path landing, Ledger ledger, IntConsumer hashed)
+      throws IOException {
+    Path folder = new Path(landing, ledger.folder());
+    if (!fs.exists(folder)) {
+      LOG.debug("No folder {} in the landing area", folder);
+      return List.of();
+    }
+    List<Found> found = new ArrayList<>();
+    for (FileStatus st : fs.listStatus(folder)) {
+      String name = st.getPath().getName();
+      if (!st.isFile() || name.startsWith(".") || name.startsWith("_") || name.startsWith("~$")) {
+        continue;
+      }
+      found.add(
+          new Found(
+              ledger,
+              st.getPath().toUri().toString(),
+              name,
+              st.getLen(),
+              st.getModificationTime(),
+              sha256(fs, st.getPath())));
+      hashed.accept(found.size());
+    }
+    found.sort(Comparator.comparing(Found::fileName));
+    return found;
+  }
+
+  /**
+   * New deliveries are files whose (ledger, hash) is not recorded yet; of identical files found in
+   * the same run only the first by name is new.
+   */
+  static Split split(List<Found> files, Set<String> seen) {
+    List<Found> fresh = new ArrayList<>();
+    java.util.HashSet<String> taken = new java.util.HashSet<>(seen);
+    for (Found f : files) {
+      if (taken.add(f.deliveryId())) {
+        fresh.add(f);
+      }
+    }
+    return new Split(fresh, files.size() - fresh.size());
+  }
+
+  /** Folders under the landing area that are no ledger's (files there are never read). */
+  static List<String> strangers(FileSystem fs, Path landing) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (FileStatus st : fs.listStatus(landing)) {
+      String name = st.getPath().getName();
+      boolean ledger = false;
+      for (Ledger l : Ledger.values()) {
+        ledger |= l.folder().equals(name);
+      }
+      if (!ledger && !name.startsWith(".") && !name.startsWith("_")) {
+        out.add(name + (st.isDirectory() ? "/" : ""));
+      }
+    }
+    return out;
+  }
+
+  /** SHA-256 of the content, hex, read as a stream. */
+  static String sha256(FileSystem fs, Path path) {
+    try (InputStream in = fs.open(path)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 20];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        md.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

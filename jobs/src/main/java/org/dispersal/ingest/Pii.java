@@ -1,0 +1,120 @@
+package org.dispersal.ingest;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.dispersal.common.ResidentIds;
+
+/**
+ * Keyed hashing of personal values (HMAC-SHA256) and masking of anything that looks like an ID or
+ * phone number; the only place clear personal values are handled.
+ */
+final class Pii implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** What replaces a personal value in quarantine records and reasons. */
+  static final String MASK = "<masked>";
+
+  // An 18-character resident ID (or a 15-digit old one) or a mobile number, not inside a longer
+  // run of letters or digits (so codes and hashes do not trip it).
+  static final Pattern ID_LIKE =
+      Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[0-9Xx]|\\d{15})(?![0-9A-Za-z])");
+  static final Pattern PHONE_LIKE = Pattern.compile("(?<![0-9A-Za-z])(\\+?86[- ]?)?1[3-9]\\d{9}(?![0-9A-Za-z])");
+
+  private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
+  private final byte[] key;
+  private transient Mac mac;
+
+  Pii(byte[] key) {
+    this.key = key.clone();
+  }
+
+  /**
+   * The keyed hash of a personal value of the given kind, or null for an empty value. Values are
+   * normalised first so that the same person hashes alike across files and ledgers.
+   */
+  String hash(Field.Kind kind, String value) {
+    String normal = normalise(kind, value);
+    if (normal == null) {
+      return null;
+    }
+    // The kind is part of the message: a phone number and an ID never share a hash.
+    byte[] digest = mac().doFinal((kind.name() + ':' + normal).getBytes(StandardCharsets.UTF_8));
+    return base32(digest);
+  }
+
+  /** Whether an ID number's GB 11643 check digit is right (null for an empty value). */
+  static Boolean idValid(String value) {
+    String normal = normalise(Field.Kind.ID_NUMBER, value);
+    return normal == null ? null : ResidentIds.isValid(normal);
+  }
+
+  static String normalise(Field.Kind kind, String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.replaceAll("[\\s\\u3000]+", "");
+    if (kind == Field.Kind.ID_NUMBER) {
+      v = v.toUpperCase(Locale.ROOT);
+    } else if (kind == Field.Kind.PHONE) {
+      v = v.replaceAll("[^0-9]", "");
+      if (v.length() == 13 && v.startsWith("86")) {
+        v = v.substring(2);
+      }
+    }
+    return v.isEmpty() ? null : v;
+  }
+
+  /** The value with every ID-like or phone-like run replaced by the mask. */
+  static String scrub(String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = ID_LIKE.matcher(value).replaceAll(MASK);
+    return PHONE_LIKE.matcher(v).replaceAll(MASK);
+  }
+
+  /**
+   * Lower-case RFC 4648 base32 without padding: unlike hex, it has no digit 0, 1, 8 or 9, so no
+   * hash can look like a phone or ID number to a scanner of the lake.
+   */
+  static String base32(byte[] bytes) {
+    StringBuilder sb = new StringBuilder((bytes.length * 8 + 4) / 5);
+    int buffer = 0;
+    int bits = 0;
+    for (byte b : bytes) {
+      buffer = (buffer << 8) | (b & 0xff);
+      bits += 8;
+      while (bits >= 5) {
+        sb.append(BASE32[(buffer >> (bits - 5)) & 31]);
+        bits -= 5;
+      }
+    }
+    if (bits > 0) {
+      sb.append(BASE32[(buffer << (5 - bits)) & 31]);
+    }
+    return sb.toString();
+  }
+
+  private Mac mac() {
+    if (mac == null) {
+      try {
+        mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+      }
+    }
+    return mac;
+  }
+
+  @Override
+  public String toString() {
+    return "Pii[key hidden]";
+  }
+}
