@@ -26,6 +26,8 @@ final class Cli {
     all.addAll(PathsConfig.SETTINGS);
     all.addAll(SparkConfig.SETTINGS);
     all.addAll(IngestConfig.SETTINGS);
+    all.addAll(org.dispersal.conform.ConformConfig.SETTINGS);
+    all.addAll(org.dispersal.panel.PanelConfig.SETTINGS);
     return all;
   }
 

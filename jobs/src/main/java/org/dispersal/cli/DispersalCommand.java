@@ -41,9 +41,21 @@ public final class DispersalCommand implements Runnable {
   static void addSubcommands(CommandLine cli) {
     cli.addSubcommand("generate", new GenerateCommand());
     cli.addSubcommand("ingest", new IngestCommand());
-    pending(
-        cli, "conform", "Clean, historise and link the ledgers (silver).", "issue #5 (conform)");
-    pending(cli, "panel", "Build the township x month gold tables.", "issue #6 (panel)");
+    cli.addSubcommand(
+        "conform",
+        StageCommand.of(
+            org.dispersal.conform.ConformStage::new,
+            "Clean, historise and link the ledgers (silver).",
+            "Resolves townships, keeps every version of each record, links demolitions to the"
+                + " registrations and businesses at the same site, lists vacating events and"
+                + " rebounds, compares reported progress with the ledgers, and scores data quality."));
+    cli.addSubcommand(
+        "panel",
+        StageCommand.of(
+            org.dispersal.panel.PanelStage::new,
+            "Build the township x month gold tables.",
+            "Incremental: merges only the months touched by data ingested since the last build;"
+                + " --full rebuilds."));
     pending(
         cli,
         "estimate",

@@ -97,8 +97,7 @@ public final class IngestStage implements Stage {
                 LandingFiles.list(fs, landing, ledger, n -> progress.hashing(ledger, n)),
                 recorded.ids());
         if (split.fresh().isEmpty()) {
-          report.line(
-              new IngestReport.Line(ledger, 0, split.skipped(), 0, 0, 0, 0, List.of()));
+          report.line(new IngestReport.Line(ledger, 0, split.skipped(), 0, 0, 0, 0, List.of()));
           continue;
         }
         rowsDone.reset();

@@ -16,7 +16,9 @@ import org.apache.spark.sql.SparkSession;
 final class Lake {
   private final String root;
 
-  /** @param lake {@code paths.lake}, a qualified URI */
+  /**
+   * @param lake {@code paths.lake}, a qualified URI
+   */
   Lake(String lake) {
     this.root = lake.endsWith("/") ? lake + "bronze/" : lake + "/bronze/";
   }
@@ -44,8 +46,8 @@ final class Lake {
 
   /**
    * Appends and returns how many rows the commit added, from Delta's own operation metrics (-1 if
-   * the last commit is not this run's append). Nothing is written when there is nothing to add
-   * to an existing table.
+   * the last commit is not this run's append). Nothing is written when there is nothing to add to
+   * an existing table.
    */
   static long appendCounted(
       SparkSession spark, Dataset<Row> rows, String table, String runId, long expected) {

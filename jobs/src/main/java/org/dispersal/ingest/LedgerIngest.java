@@ -23,8 +23,8 @@ import org.dispersal.common.DispersalException;
 
 /**
  * One ledger's new deliveries in one run: parse them in parallel, apply the row rules, append the
- * good rows to bronze and the others to quarantine, and check that every row read is in exactly
- * one of them. Deliveries whose rows an interrupted run already committed are not written again.
+ * good rows to bronze and the others to quarantine, and check that every row read is in exactly one
+ * of them. Deliveries whose rows an interrupted run already committed are not written again.
  */
 final class LedgerIngest {
   /** What the stage needs back: the manifest rows, the summary line, the rejected files. */
@@ -179,7 +179,8 @@ final class LedgerIngest {
     if (written != expected) {
       throw DispersalException.ingestAccounting(
           String.format(
-              "the commit to %s added %d rows where %d were read for it", table, written, expected));
+              "the commit to %s added %d rows where %d were read for it",
+              table, written, expected));
     }
   }
 
@@ -213,11 +214,7 @@ final class LedgerIngest {
         throw DispersalException.ingestAccounting(
             String.format(
                 "%s/%s: %d rows read but %d loaded and %d quarantined",
-                ledger.folder(),
-                f.fileName(),
-                o.rowsRead(),
-                o.rowsLoaded(),
-                o.rowsQuarantined()));
+                ledger.folder(), f.fileName(), o.rowsRead(), o.rowsLoaded(), o.rowsQuarantined()));
       }
       outcomes.add(o);
       if (o.rejected()) {

@@ -90,8 +90,8 @@ final class Outputs {
 
   /**
    * One small table of how reading and checking went: per delivery its file row (status, rule,
-   * reason, format, encoding, rows read, ignored columns) and, per outcome of its records (rule
-   * and field, both null when loaded), how many rows.
+   * reason, format, encoding, rows read, ignored columns) and, per outcome of its records (rule and
+   * field, both null when loaded), how many rows.
    */
   static Dataset<Row> summary(Dataset<Row> checked) {
     Column record = col(Staging.KIND).equalTo(Staging.RECORD);

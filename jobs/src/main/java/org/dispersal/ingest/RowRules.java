@@ -71,8 +71,13 @@ final class RowRules {
                     Rules.ROW_COLUMNS,
                     null,
                     concat(
-                        lit(": 有 "), fields.cast("string"), lit(" 个字段, 表头有 "), header.cast("string"),
-                        lit(" 个 / "), fields.cast("string"), lit(" fields where the header has "),
+                        lit(": 有 "),
+                        fields.cast("string"),
+                        lit(" 个字段, 表头有 "),
+                        header.cast("string"),
+                        lit(" 个 / "),
+                        fields.cast("string"),
+                        lit(" fields where the header has "),
                         header.cast("string"))))));
   }
 
@@ -114,13 +119,15 @@ final class RowRules {
     List<Column> checks = new ArrayList<>();
     for (Field f : ledger.fields()) {
       switch (f.kind()) {
-        case DATE, DATETIME -> checks.add(
-            invalid(
-                f,
-                Rules.DATE_INVALID,
-                "不是有效日期 (YYYY-MM-DD, YYYY/M/D, YYYY年M月D日) / is not a date in a contract form"));
-        case MONTH -> checks.add(
-            invalid(f, Rules.DATE_INVALID, "不是有效月份 (YYYY-MM) / is not a month (YYYY-MM)"));
+        case DATE, DATETIME ->
+            checks.add(
+                invalid(
+                    f,
+                    Rules.DATE_INVALID,
+                    "不是有效日期 (YYYY-MM-DD, YYYY/M/D, YYYY年M月D日) / is not a date in a contract form"));
+        case MONTH ->
+            checks.add(
+                invalid(f, Rules.DATE_INVALID, "不是有效月份 (YYYY-MM) / is not a month (YYYY-MM)"));
         default -> {}
       }
     }
@@ -136,7 +143,15 @@ final class RowRules {
         checks.add(
             when(
                 c.isNotNull().and(c.isin(f.values().toArray()).unary_$bang()),
-                failure(Rules.ENUM_INVALID, f, quoted(f, c, "不在取值范围内 (" + String.join(", ", f.values()) + ") / is not an allowed value"))));
+                failure(
+                    Rules.ENUM_INVALID,
+                    f,
+                    quoted(
+                        f,
+                        c,
+                        "不在取值范围内 ("
+                            + String.join(", ", f.values())
+                            + ") / is not an allowed value"))));
       } else if (f.kind() == Field.Kind.YES_NO) {
         checks.add(invalid(f, Rules.ENUM_INVALID, "应为 是 或 否 / must be 是 or 否"));
       }
@@ -154,7 +169,17 @@ final class RowRules {
         checks.add(
             when(
                 v.leq(0).or(v.gt(maxAreaM2)),
-                failure(Rules.AREA_RANGE, f, quoted(f, col(f.stagedName()), "超出范围, 应大于 0 且不超过 " + max + " 平方米 / must be > 0 and at most " + max + " m²"))));
+                failure(
+                    Rules.AREA_RANGE,
+                    f,
+                    quoted(
+                        f,
+                        col(f.stagedName()),
+                        "超出范围, 应大于 0 且不超过 "
+                            + max
+                            + " 平方米 / must be > 0 and at most "
+                            + max
+                            + " m²"))));
       }
     }
     return fail(in, checks);
@@ -168,7 +193,10 @@ final class RowRules {
         checks.add(
             when(
                 Values.typed(f, col(f.stagedName())).lt(0),
-                failure(Rules.COUNT_RANGE, f, quoted(f, col(f.stagedName()), "不能为负数 / must not be negative"))));
+                failure(
+                    Rules.COUNT_RANGE,
+                    f,
+                    quoted(f, col(f.stagedName()), "不能为负数 / must not be negative"))));
       }
     }
     return fail(in, checks);
@@ -198,7 +226,10 @@ final class RowRules {
         }
         case YEAR -> {
           int lo = f.values().isEmpty() ? EARLIEST.getYear() : Integer.parseInt(f.values().get(0));
-          int hi = f.values().isEmpty() ? asOf.getYear() : Integer.parseInt(f.values().get(f.values().size() - 1));
+          int hi =
+              f.values().isEmpty()
+                  ? asOf.getYear()
+                  : Integer.parseInt(f.values().get(f.values().size() - 1));
           out = v.lt(lo).or(v.gt(hi));
           bounds = "超出范围 (" + lo + "–" + hi + ") / is outside " + lo + "–" + hi;
         }
@@ -230,9 +261,15 @@ final class RowRules {
                     f,
                     when(
                             length(code).notEqual(18),
-                            concat(lit(": " + f.zh() + " "), shown, lit(" 应为 18 位 / must be 18 characters")))
+                            concat(
+                                lit(": " + f.zh() + " "),
+                                shown,
+                                lit(" 应为 18 位 / must be 18 characters")))
                         .otherwise(
-                            concat(lit(": " + f.zh() + " "), shown, lit(" 校验位错误 / bad check character"))))));
+                            concat(
+                                lit(": " + f.zh() + " "),
+                                shown,
+                                lit(" 校验位错误 / bad check character"))))));
       }
     }
     return fail(in, checks);

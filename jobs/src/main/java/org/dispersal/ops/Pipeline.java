@@ -7,7 +7,9 @@ import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
 import org.dispersal.common.Stage;
 import org.dispersal.common.StageOutcome;
+import org.dispersal.conform.ConformStage;
 import org.dispersal.ingest.IngestStage;
+import org.dispersal.panel.PanelStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +21,12 @@ public final class Pipeline {
 
   /** The stages that exist today, in pipeline order. Later issues append theirs. */
   public static List<Stage> stages() {
-    return List.of(new IngestStage());
+    return List.of(new IngestStage(), new ConformStage(), new PanelStage());
   }
 
   /** The same stages for the demo, which may create a local key for personal-data hashes. */
   public static List<Stage> demoStages() {
-    return List.of(IngestStage.creatingKeyIfMissing());
+    return List.of(IngestStage.creatingKeyIfMissing(), new ConformStage(), new PanelStage());
   }
 
   /** Runs the given stages; a stage's failure propagates (the next run resumes there). */
