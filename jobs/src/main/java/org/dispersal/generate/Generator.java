@@ -141,6 +141,37 @@ public final class Generator {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /**
+   * Whether {@code out} already holds a complete generator output made with these settings (its
+   * parameters.csv names the same seed, scale, as-of date, defect rate and districts).
+   */
+  public static boolean alreadyGenerated(GenerateConfig config, Path out) {
+    Path parameters = out.resolve(Truth.DIR).resolve("parameters.csv");
+    if (!Files.isRegularFile(parameters)) {
+      return false;
+    }
+    try {
+      List<String> lines = Files.readAllLines(parameters, StandardCharsets.UTF_8);
+      String district = "population_2016." + config.districtCode() + ",";
+      return lines.stream().anyMatch(l -> l.startsWith("seed," + config.seed() + ","))
+          && lines.stream().anyMatch(l -> l.startsWith("scale," + config.scale() + ","))
+          && lines.stream().anyMatch(l -> l.startsWith("as_of," + config.asOf() + ","))
+          && lines.stream()
+              .anyMatch(l -> l.startsWith("defect_rate,") && rate(l) == config.defectRate())
+          && (config.city() || lines.stream().anyMatch(l -> l.startsWith(district)));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static double rate(String line) {
+    try {
+      return Double.parseDouble(line.split(",")[1]);
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** Clears an earlier generator output (only its own folders); refuses any other content. */
   static void prepare(Path out, GenerateConfig config) throws IOException {
     if (Files.isDirectory(out)) {
