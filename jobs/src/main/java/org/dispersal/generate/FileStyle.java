@@ -124,9 +124,13 @@ record FileStyle(
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {
       return Long.toString((long) d);
     }
-    return new java.math.BigDecimal(d)
-        .setScale(2, java.math.RoundingMode.HALF_UP)
-        .stripTrailingZeros()
-        .toPlainString();
+    long cents = Math.round(Math.abs(d) * 100);
+    String sign = d < 0 && cents != 0 ? "-" : "";
+    long whole = cents / 100;
+    long frac = cents % 100;
+    if (frac == 0) {
+      return sign + whole;
+    }
+    return sign + whole + "." + (frac % 10 == 0 ? Long.toString(frac / 10) : Text.pad(frac, 2));
   }
 }

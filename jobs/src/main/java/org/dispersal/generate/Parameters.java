@@ -12,6 +12,7 @@ import java.util.Map;
 final class Parameters {
   private static final String PUBLISHED = "published";
   private static final String ASSUMPTION = "assumption";
+  private static final String YEARBOOK = "yearbook";
   private static final String RUN = "run";
   private static final String REALISED = "realised";
 
@@ -52,17 +53,19 @@ final class Parameters {
       t.row("as_of", config.asOf(), "", RUN, "last day covered");
       t.row("defect_rate", config.defectRate(), "share of rows per kind", RUN, "");
       for (Geography.DistrictProfile d : districts) {
+        // Fangshan's totals are the published estimates; the others the yearbook's.
+        String source = d.code().equals(Geography.FANGSHAN) ? PUBLISHED : YEARBOOK;
         t.row(
             "population_2016." + d.code(),
             (long) d.population2016(),
             "persons",
-            PUBLISHED,
+            source,
             d.name() + " year-end resident population");
         t.row(
             "population_2018." + d.code(),
             (long) d.population2018(),
             "persons",
-            PUBLISHED,
+            source,
             d.name() + " year-end resident population");
         t.row(
             "nonlocal_share_2016." + d.code(),

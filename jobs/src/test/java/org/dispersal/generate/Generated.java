@@ -75,12 +75,8 @@ final class Generated {
         Path dir = Files.createTempDirectory("dispersal-generated-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
         GenerateConfig config = new GenerateConfig(20170101, false, 0.02, AS_OF, DISTRICT);
-        long t0 = System.nanoTime();
         Generator.Summary s = Generator.generate(config, dir, (f, files, rows) -> {});
-        long t1 = System.nanoTime();
         district = new Generated(dir, s);
-        System.err.println(
-            "TIMING generate " + (t1 - t0) / 1e9 + " read " + (System.nanoTime() - t1) / 1e9);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
