@@ -13,7 +13,10 @@ import org.dispersal.common.Setting;
 import org.dispersal.common.Settings;
 import org.dispersal.common.SettingsLoader;
 import org.dispersal.common.SparkConfig;
+import org.dispersal.conform.ConformConfig;
+import org.dispersal.generate.GenerateConfig;
 import org.dispersal.ingest.IngestConfig;
+import org.dispersal.panel.PanelConfig;
 
 /** Shared plumbing of the commands: the catalogue of settings and how they are loaded. */
 final class Cli {
@@ -25,9 +28,10 @@ final class Cli {
     all.addAll(RunConfig.SETTINGS);
     all.addAll(PathsConfig.SETTINGS);
     all.addAll(SparkConfig.SETTINGS);
+    all.addAll(GenerateConfig.SETTINGS);
     all.addAll(IngestConfig.SETTINGS);
-    all.addAll(org.dispersal.conform.ConformConfig.SETTINGS);
-    all.addAll(org.dispersal.panel.PanelConfig.SETTINGS);
+    all.addAll(ConformConfig.SETTINGS);
+    all.addAll(PanelConfig.SETTINGS);
     return all;
   }
 
