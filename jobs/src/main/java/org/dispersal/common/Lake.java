@@ -1,0 +1,44 @@
+package org.dispersal.common;
+
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Where each Delta table of the lake lives ({@code <lake>/<layer>/<name>}) and the few ways the
+ * stages read and write them; every commit carries the run id in its {@code userMetadata}.
+ */
+public final class Lake {
+  private Lake() {}
+
+  /** The location of a table, e.g. {@code table(paths, "silver", "rental")}. */
+  public static String table(PathsConfig paths, String layer, String name) {
+    String root = paths.lake().endsWith("/") ? paths.lake() : paths.lake() + "/";
+    return root + layer + "/" + name;
+  }
+
+  public static boolean exists(SparkSession spark, String location) {
+    return DeltaTable.isDeltaTable(spark, location);
+  }
+
+  public static Dataset<Row> read(SparkSession spark, String location) {
+    return spark.read().format("delta").load(location);
+  }
+
+  /** Replaces a table's content (schema included) in one commit; returns the new version. */
+  public static long overwrite(Dataset<Row> data, String location, String runId) {
+    data.write()
+        .format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
+        .option("userMetadata", runId)
+        .save(location);
+    return version(data.sparkSession(), location);
+  }
+
+  /** The latest version of a table. */
+  public static long version(SparkSession spark, String location) {
+    return DeltaTable.forPath(spark, location).history(1).first().<Long>getAs("version");
+  }
+}
