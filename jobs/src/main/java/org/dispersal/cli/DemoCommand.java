@@ -64,6 +64,6 @@ final class DemoCommand implements Callable<Integer> {
           summary.elapsed().toSeconds());
     }
     Settings nightly = settings.with(RunConfig.AS_OF, config.asOf().toString());
-    return NightlyCommand.runStages(nightly, false, Pipeline.demoStages(), "demo").code();
+    return NightlyCommand.runStages(nightly, false, Pipeline.demoStages(), "nightly").code();
   }
 }

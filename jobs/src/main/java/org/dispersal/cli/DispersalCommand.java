@@ -73,12 +73,8 @@ public final class DispersalCommand implements Runnable {
         "issue #9 (export)");
     cli.addSubcommand("nightly", new NightlyCommand());
     cli.addSubcommand("demo", new DemoCommand());
-    pending(cli, "runs", "List recent runs and their stages.", "issue #10 (nightly operations)");
-    pending(
-        cli,
-        "maintain",
-        "OPTIMIZE and VACUUM the lake's tables.",
-        "issue #10 (nightly operations)");
+    cli.addSubcommand("runs", new RunsCommand());
+    cli.addSubcommand("maintain", new MaintainCommand());
     cli.addSubcommand("config", new ConfigCommand());
   }
 

@@ -2,16 +2,11 @@ package org.dispersal.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.dispersal.common.ExitCode;
-import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
-import org.dispersal.common.SparkConfig;
-import org.dispersal.common.SparkSessions;
 import org.dispersal.common.Stage;
 import org.dispersal.ops.Pipeline;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.dispersal.ops.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,33 +20,34 @@ import picocli.CommandLine.Option;
       "Incremental by default; --full rebuilds."
     })
 final class NightlyCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(NightlyCommand.class);
-
   @Mixin CommonOptions common;
 
   @Option(names = "--full", description = "Rebuild every table from the landing files.")
   boolean full;
 
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN_ID",
+      description =
+          "Resume this run from the stage that failed. Without it, a nightly run that did not"
+              + " finish is resumed automatically.")
+  String resume;
+
   @Override
   public Integer call() {
     Settings settings = Cli.load(common);
-    return runNightly(settings, full).code();
+    return Runner.run(settings, "nightly", full, resume, Pipeline.stages()).code();
   }
 
   static ExitCode runNightly(Settings settings, boolean full) {
     return runStages(settings, full, Pipeline.stages(), "nightly");
   }
 
-  /** The one way commands run stages: a run context, the session, the pipeline, the exit code. */
+  /**
+   * The one way commands run stages: under the lake's lock, recorded in the run tables, with the
+   * outcome as exit code.
+   */
   static ExitCode runStages(Settings settings, boolean full, List<Stage> stages, String job) {
-    RunContext run = RunContext.start(settings, full);
-    if (stages.isEmpty()) {
-      LOG.info("Run {} did nothing: no stage is available yet.", run.runId());
-      return ExitCode.SUCCESS;
-    }
-    SparkSession spark = SparkSessions.open(SparkConfig.from(settings), job);
-    ExitCode code = Pipeline.run(spark, settings, run, stages);
-    LOG.info("Run {} ({}) finished with exit code {} ({}).", run.runId(), job, code.code(), code);
-    return code;
+    return Runner.run(settings, job, full, null, stages);
   }
 }
