@@ -1,7 +1,12 @@
 package org.dispersal.ops;
 
 import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.dispersal.common.ExitCode;
+import org.dispersal.common.RunContext;
+import org.dispersal.common.Settings;
 import org.dispersal.common.Stage;
+import org.dispersal.common.StageOutcome;
 import org.dispersal.conform.ConformStage;
 import org.dispersal.ingest.IngestStage;
 import org.dispersal.panel.PanelStage;
@@ -22,5 +27,30 @@ public final class Pipeline {
   /** The same stages for the demo, which may create a local key for personal-data hashes. */
   public static List<Stage> demoStages() {
     return List.of(IngestStage.creatingKeyIfMissing(), new ConformStage(), new PanelStage());
+  }
+
+  /**
+   * Runs stages one after the other in an open session, without the lake's lock or the run
+   * tables (tests use it; commands go through {@link Runner}).
+   */
+  public static ExitCode run(
+      SparkSession spark, Settings settings, RunContext run, List<Stage> stages) {
+    int rejected = 0;
+    for (Stage stage : stages) {
+      long start = System.nanoTime();
+      LOG.info("Stage {} started (run {}, as of {})", stage.name(), run.runId(), run.run().asOf());
+      StageOutcome outcome = stage.run(spark, settings, run);
+      rejected += outcome.filesRejected();
+      LOG.info(
+          "Stage {} finished in {} s: {} rows in, {} out, {} quarantined, {} files rejected. {}",
+          stage.name(),
+          String.format("%.1f", (System.nanoTime() - start) / 1e9),
+          outcome.rowsIn(),
+          outcome.rowsOut(),
+          outcome.rowsQuarantined(),
+          outcome.filesRejected(),
+          outcome.summary());
+    }
+    return rejected > 0 ? ExitCode.REJECTED_INPUT : ExitCode.SUCCESS;
   }
 }
