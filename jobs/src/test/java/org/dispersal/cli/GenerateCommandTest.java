@@ -59,6 +59,12 @@ class GenerateCommandTest {
       "paths.landing=" + landing,
       "--set",
       "paths.runs=" + dir.resolve("runs"),
+      "--set",
+      "paths.lake=" + dir.resolve("lake"),
+      "--set",
+      "paths.exports=" + dir.resolve("exports"),
+      "--set",
+      "pii.key-file=" + dir.resolve("pii.key"),
       "--as-of",
       "2015-02-28"
     };
