@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import org.dispersal.common.RunConfig;
 
 /**
- * The date forms of the contract: {@code YYYY-MM-DD}, {@code YYYY/M/D}, {@code YYYY年M月D日}
- * (Excel date cells arrive as {@code YYYY-MM-DD[ HH:MM:SS]}), datetimes adding {@code
- * HH:MM[:SS]}, months as {@code YYYY-MM}. Anything else is not a date.
+ * The date forms of the contract: {@code YYYY-MM-DD}, {@code YYYY/M/D}, {@code YYYY年M月D日} (Excel
+ * date cells arrive as {@code YYYY-MM-DD[ HH:MM:SS]}), datetimes adding {@code HH:MM[:SS]}, months
+ * as {@code YYYY-MM}. Anything else is not a date.
  */
 final class Dates {
   private static final String DAY =

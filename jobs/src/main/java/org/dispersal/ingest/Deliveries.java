@@ -14,8 +14,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The deliveries table (the manifest): one row per landing file ever ingested or rejected, keyed
- * by its content hash. It is written last in a run, so a delivery it lists is complete.
+ * The deliveries table (the manifest): one row per landing file ever ingested or rejected, keyed by
+ * its content hash. It is written last in a run, so a delivery it lists is complete.
  */
 final class Deliveries {
   static final String DELIVERY_ID = Outputs.DELIVERY_ID;

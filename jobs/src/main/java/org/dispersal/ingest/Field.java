@@ -25,7 +25,9 @@ record Field(String name, String zh, Kind kind, boolean required, List<String> v
     NUMBER(DataTypes.DoubleType),
     /** A whole number that must not be negative. */
     COUNT(DataTypes.LongType),
-    /** A calendar year; bounds like dates (2000 to the as-of year) unless the field sets its own. */
+    /**
+     * A calendar year; bounds like dates (2000 to the as-of year) unless the field sets its own.
+     */
     YEAR(DataTypes.IntegerType),
     YES_NO(DataTypes.BooleanType),
     DATE(DataTypes.DateType),

@@ -34,7 +34,8 @@ final class HeaderMap {
       String name = clean(header[i]);
       Integer f = byName.get(normalise(name));
       if (f == null) {
-        ignored.add(name.isEmpty() ? "(第 " + (i + 1) + " 列无表头 / column " + (i + 1) + " blank)" : name);
+        ignored.add(
+            name.isEmpty() ? "(第 " + (i + 1) + " 列无表头 / column " + (i + 1) + " blank)" : name);
       } else if (fieldIndex[f] >= 0) {
         ignored.add(name + " (重复 / duplicate)");
       } else {
@@ -72,7 +73,9 @@ final class HeaderMap {
 
   /** Trims spaces of any kind (full-width, no-break, a stray byte-order mark). */
   static String clean(String cell) {
-    return cell == null ? "" : cell.replaceAll("^[\\s\\u3000\\u00A0\\uFEFF]+|[\\s\\u3000\\u00A0\\uFEFF]+$", "");
+    return cell == null
+        ? ""
+        : cell.replaceAll("^[\\s\\u3000\\u00A0\\uFEFF]+|[\\s\\u3000\\u00A0\\uFEFF]+$", "");
   }
 
   private static String normalise(String name) {
@@ -108,7 +111,8 @@ final class HeaderMap {
         key = (i < header.length ? "_col_" : "_extra_") + (i + 1);
         keys.add(key);
       }
-      String value = cells[i] == null ? null : nearPersonal(i, shift) ? Pii.MASK : Pii.scrub(cells[i]);
+      String value =
+          cells[i] == null ? null : nearPersonal(i, shift) ? Pii.MASK : Pii.scrub(cells[i]);
       if (i > 0) {
         sb.append(',');
       }
@@ -123,7 +127,9 @@ final class HeaderMap {
   }
 
   private boolean nearPersonal(int column, int shift) {
-    for (int p = Math.max(0, column - shift); p <= Math.min(personal.length - 1, column + shift); p++) {
+    for (int p = Math.max(0, column - shift);
+        p <= Math.min(personal.length - 1, column + shift);
+        p++) {
       if (personal[p]) {
         return true;
       }

@@ -32,7 +32,8 @@ final class IngestProgress implements AutoCloseable {
   }
 
   void hashing(Ledger ledger, int files) {
-    status = () -> String.format(Locale.ROOT, "ingest %s: hashing files (%d)", ledger.folder(), files);
+    status =
+        () -> String.format(Locale.ROOT, "ingest %s: hashing files (%d)", ledger.folder(), files);
   }
 
   void parsing(Ledger ledger, int total, LongAccumulator files, LongAccumulator rows) {

@@ -25,7 +25,8 @@ final class LandingFiles {
   private static final Logger LOG = LoggerFactory.getLogger(LandingFiles.class);
 
   /** One landing file and its content hash. */
-  record Found(Ledger ledger, String path, String fileName, long size, long modifiedAt, String hash) {
+  record Found(
+      Ledger ledger, String path, String fileName, long size, long modifiedAt, String hash) {
     /** Content-addressed: the same bytes in the same ledger are the same delivery. */
     String deliveryId() {
       return ledger.folder() + "-" + hash.substring(0, 16);

@@ -39,8 +39,7 @@ enum Ledger {
       Field.of("phone", "联系电话", PHONE),
       Field.required("registered_on", "登记日期", DATE),
       Field.of("deregistered_on", "注销日期", DATE),
-      Field.oneOf(
-          "deregistration_reason", "注销原因", false, "到期", "拆除", "群租清理", "地下空间清理", "整治", "其他"),
+      Field.oneOf("deregistration_reason", "注销原因", false, "到期", "拆除", "群租清理", "地下空间清理", "整治", "其他"),
       Field.required("updated_at", "更新时间", DATETIME)),
   LICENSE(
       "市场主体登记及整治台账",
@@ -56,7 +55,14 @@ enum Ledger {
       Field.of("employees", "从业人数", COUNT),
       Field.of("floor_area_m2", "经营面积", AREA),
       Field.oneOf(
-          "rectification_category", "整治类别", false, "散乱污", "一般制造业", "区域性专业市场", "无证无照", "开墙打洞",
+          "rectification_category",
+          "整治类别",
+          false,
+          "散乱污",
+          "一般制造业",
+          "区域性专业市场",
+          "无证无照",
+          "开墙打洞",
           "占道经营"),
       Field.oneOf("rectification_action", "整治措施", false, "关停取缔", "疏解迁出", "整改提升"),
       Field.of("rectified_on", "整治日期", DATE),

@@ -23,7 +23,8 @@ final class Pii implements Serializable {
   // run of letters or digits (so codes and hashes do not trip it).
   static final Pattern ID_LIKE =
       Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[0-9Xx]|\\d{15})(?![0-9A-Za-z])");
-  static final Pattern PHONE_LIKE = Pattern.compile("(?<![0-9A-Za-z])(\\+?86[- ]?)?1[3-9]\\d{9}(?![0-9A-Za-z])");
+  static final Pattern PHONE_LIKE =
+      Pattern.compile("(?<![0-9A-Za-z])(\\+?86[- ]?)?1[3-9]\\d{9}(?![0-9A-Za-z])");
 
   private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 

@@ -14,9 +14,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 
 /**
- * Reads one delivery on an executor and yields its staged rows one at a time: the records, then
- * one file row saying how it went. A whole-file problem found late (a truncated last record, too
- * many rows) still yields a rejecting file row; the stage then drops the delivery's records.
+ * Reads one delivery on an executor and yields its staged rows one at a time: the records, then one
+ * file row saying how it went. A whole-file problem found late (a truncated last record, too many
+ * rows) still yields a rejecting file row; the stage then drops the delivery's records.
  */
 final class StagedRows implements Iterator<Row> {
   /** What a file may be. */
@@ -47,7 +47,13 @@ final class StagedRows implements Iterator<Row> {
   private boolean finished;
 
   StagedRows(
-      Ledger ledger, Limits limits, Pii pii, FileSystem fs, Path path, String deliveryId, long size) {
+      Ledger ledger,
+      Limits limits,
+      Pii pii,
+      FileSystem fs,
+      Path path,
+      String deliveryId,
+      long size) {
     this.ledger = ledger;
     this.limits = limits;
     this.pii = pii;
@@ -110,8 +116,11 @@ final class StagedRows implements Iterator<Row> {
         if (++rowsRead > limits.maxRows()) {
           throw new FileRejection(
               Rules.FILE_TOO_LARGE,
-              "数据行超过 " + Rules.count(limits.maxRows()) + " 行 (ingest.max-rows-per-file) / more than "
-                  + Rules.count(limits.maxRows()) + " data rows");
+              "数据行超过 "
+                  + Rules.count(limits.maxRows())
+                  + " 行 (ingest.max-rows-per-file) / more than "
+                  + Rules.count(limits.maxRows())
+                  + " data rows");
         }
         Row out = held == null ? null : emitHeld(false);
         held = cells;
@@ -131,11 +140,24 @@ final class StagedRows implements Iterator<Row> {
   private Row emitHeld(boolean last) {
     int width = header.width();
     boolean lineUp = source.fixedWidth() ? held.length == width : held.length <= width;
-    if (last && !lineUp && source.fixedWidth() && held.length < width && !scan.endsWithLineBreak()) {
+    if (last
+        && !lineUp
+        && source.fixedWidth()
+        && held.length < width
+        && !scan.endsWithLineBreak()) {
       throw new FileRejection(
           Rules.FILE_TRUNCATED,
-          "文件在" + Rules.row(heldRow) + "中间结束 (只有 " + held.length + " 个字段, 无换行) / the file ends inside"
-              + " row " + Rules.count(heldRow) + ": " + held.length + " of " + width
+          "文件在"
+              + Rules.row(heldRow)
+              + "中间结束 (只有 "
+              + held.length
+              + " 个字段, 无换行) / the file ends inside"
+              + " row "
+              + Rules.count(heldRow)
+              + ": "
+              + held.length
+              + " of "
+              + width
               + " fields and no line end");
     }
     return lineUp
@@ -147,7 +169,9 @@ final class StagedRows implements Iterator<Row> {
     if (size > limits.maxBytes()) {
       throw new FileRejection(
           Rules.FILE_TOO_LARGE,
-          "文件大小 " + Rules.count(size / (1 << 20)) + " MB 超过上限 (ingest.max-file-mb) / the file is larger"
+          "文件大小 "
+              + Rules.count(size / (1 << 20))
+              + " MB 超过上限 (ingest.max-file-mb) / the file is larger"
               + " than ingest.max-file-mb");
     }
     if (size == 0) {

@@ -21,6 +21,7 @@ final class Staging {
   static final String ROW_NUMBER = "row_number";
   static final String FIELD_COUNT = "_field_count";
   static final String HEADER_COUNT = "_header_count";
+
   /** Only for records that do not line up with the header: their cells, masked. */
   static final String RAW_CELLS = "_raw_cells";
 

@@ -53,8 +53,11 @@ final class TextScan {
     try (InputStream in = opener.open()) {
       n = in.readNBytes(head, 0, 4);
     }
-    boolean bom = n >= 3 && head[0] == UTF8_MARK[0] && head[1] == UTF8_MARK[1] && head[2] == UTF8_MARK[2];
-    if (n >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+    boolean bom =
+        n >= 3 && head[0] == UTF8_MARK[0] && head[1] == UTF8_MARK[1] && head[2] == UTF8_MARK[2];
+    if (n >= 2
+        && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+            || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
       throw new FileRejection(
           Rules.FILE_UNDECODABLE,
           "文件是 UTF-16 编码, 请另存为 UTF-8 或 GBK / the file is UTF-16 text: save it as UTF-8 or GBK");
@@ -62,7 +65,8 @@ final class TextScan {
     List<String> candidates = bom ? List.of(UTF8_BOM) : List.of(UTF8, GBK, GB18030);
     long failedAtLine = 0;
     for (String encoding : candidates) {
-      Charset charset = encoding.startsWith(UTF8) ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+      Charset charset =
+          encoding.startsWith(UTF8) ? StandardCharsets.UTF_8 : Charset.forName(encoding);
       Scanner s = new Scanner(maxLineChars);
       try (InputStream in = opener.open()) {
         if (bom) {
@@ -78,11 +82,18 @@ final class TextScan {
     throw new FileRejection(
         Rules.FILE_UNDECODABLE,
         bom
-            ? "文件以 UTF-8 标记开头, 但" + where + "的内容不是 UTF-8 (混用了编码?) / starts with a UTF-8"
-                + " byte-order mark but is not UTF-8 near line " + Rules.count(failedAtLine)
+            ? "文件以 UTF-8 标记开头, 但"
+                + where
+                + "的内容不是 UTF-8 (混用了编码?) / starts with a UTF-8"
+                + " byte-order mark but is not UTF-8 near line "
+                + Rules.count(failedAtLine)
                 + " (mixed encodings?)"
-            : "文件不是 UTF-8、GBK 或 GB18030 文本 (" + where + ") / not UTF-8, GBK or GB18030 text"
-                + " (near line " + Rules.count(failedAtLine) + ")");
+            : "文件不是 UTF-8、GBK 或 GB18030 文本 ("
+                + where
+                + ") / not UTF-8, GBK or GB18030 text"
+                + " (near line "
+                + Rules.count(failedAtLine)
+                + ")");
   }
 
   /** One strict decoding attempt with the text checks running alongside. */
@@ -137,7 +148,9 @@ final class TextScan {
         if (c == '\0') {
           throw new FileRejection(
               Rules.FILE_UNDECODABLE,
-              "文件含有 NUL 字符, 不是文本文件 (" + Rules.row(lines + 1) + ") / contains NUL characters:"
+              "文件含有 NUL 字符, 不是文本文件 ("
+                  + Rules.row(lines + 1)
+                  + ") / contains NUL characters:"
                   + " not a text file");
         }
         step(c);
@@ -157,16 +170,27 @@ final class TextScan {
       } else if (++lineLength > maxLineChars) {
         throw new FileRejection(
             Rules.FILE_TOO_LARGE,
-            Rules.row(lines + 1) + "超过 " + Rules.count(maxLineChars / 1024) + " KB (ingest.max-line-kb)"
-                + " / line " + Rules.count(lines + 1) + " is longer than the limit");
+            Rules.row(lines + 1)
+                + "超过 "
+                + Rules.count(maxLineChars / 1024)
+                + " KB (ingest.max-line-kb)"
+                + " / line "
+                + Rules.count(lines + 1)
+                + " is longer than the limit");
       }
       // RFC 4180: a field is quoted only if it starts with a quote; "" inside is an escaped quote.
       quote =
           switch (quote) {
-            case FIELD_START -> c == '"' ? Quote.QUOTED : c == ',' || lineEnd || c == ' ' || c == '\t' ? Quote.FIELD_START : Quote.UNQUOTED;
+            case FIELD_START ->
+                c == '"'
+                    ? Quote.QUOTED
+                    : c == ',' || lineEnd || c == ' ' || c == '\t'
+                        ? Quote.FIELD_START
+                        : Quote.UNQUOTED;
             case UNQUOTED -> c == ',' || lineEnd ? Quote.FIELD_START : Quote.UNQUOTED;
             case QUOTED -> c == '"' ? Quote.CLOSED : Quote.QUOTED;
-            case CLOSED -> c == '"' ? Quote.QUOTED : c == ',' || lineEnd ? Quote.FIELD_START : Quote.CLOSED;
+            case CLOSED ->
+                c == '"' ? Quote.QUOTED : c == ',' || lineEnd ? Quote.FIELD_START : Quote.CLOSED;
           };
     }
 
@@ -174,7 +198,9 @@ final class TextScan {
       if (quote == Quote.QUOTED) {
         throw new FileRejection(
             Rules.FILE_TRUNCATED,
-            "文件在引号内结束, 最后一条记录不完整 (" + Rules.row(lines + 1) + "附近) / the file ends inside a"
+            "文件在引号内结束, 最后一条记录不完整 ("
+                + Rules.row(lines + 1)
+                + "附近) / the file ends inside a"
                 + " quoted field: the last record is cut off");
       }
       boolean endsWithBreak = last == '\n' || last == '\r';

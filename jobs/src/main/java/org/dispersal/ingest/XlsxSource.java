@@ -29,7 +29,8 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
  */
 final class XlsxSource implements RecordSource {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-  private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter SECOND =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final OPCPackage pkg;
   private final ReadOnlySharedStringsTable strings;
@@ -162,11 +163,13 @@ final class XlsxSource implements RecordSource {
     try (InputStream in = reader.getWorkbookData()) {
       XMLStreamReader wb = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
       while (wb.hasNext()) {
-        if (wb.next() == XMLStreamConstants.START_ELEMENT && wb.getLocalName().equals("workbookPr")) {
+        if (wb.next() == XMLStreamConstants.START_ELEMENT
+            && wb.getLocalName().equals("workbookPr")) {
           String v = wb.getAttributeValue(null, "date1904");
           return "1".equals(v) || "true".equals(v);
         }
-        if (wb.getEventType() == XMLStreamConstants.START_ELEMENT && wb.getLocalName().equals("sheets")) {
+        if (wb.getEventType() == XMLStreamConstants.START_ELEMENT
+            && wb.getLocalName().equals("sheets")) {
           return false;
         }
       }

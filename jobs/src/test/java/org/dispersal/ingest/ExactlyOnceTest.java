@@ -25,7 +25,8 @@ class ExactlyOnceTest {
     StringBuilder sb = new StringBuilder(Fixtures.RENTAL_HEADER).append('\n');
     for (String id : ids) {
       // Every third row is quarantined, so both tables get rows.
-      sb.append(Fixtures.rental(id, id.endsWith("3") ? Map.of("出租面积", "0") : Map.of())).append('\n');
+      sb.append(Fixtures.rental(id, id.endsWith("3") ? Map.of("出租面积", "0") : Map.of()))
+          .append('\n');
     }
     return sb.toString();
   }
@@ -62,7 +63,11 @@ class ExactlyOnceTest {
     var settings = Fixtures.settings(landing, lake);
     Fixtures.ingest(new IngestStage(), settings);
     Map<String, List<String>> once = snapshot(lake);
-    long versions = Fixtures.table(lake, "rental").sparkSession().sql("DESCRIBE HISTORY delta.`" + lake.resolve("bronze/rental").toUri() + "`").count();
+    long versions =
+        Fixtures.table(lake, "rental")
+            .sparkSession()
+            .sql("DESCRIBE HISTORY delta.`" + lake.resolve("bronze/rental").toUri() + "`")
+            .count();
 
     Files.copy(landing.resolve("rental/a.csv"), landing.resolve("rental/a (copy).csv"));
     IngestStage again = new IngestStage();
@@ -72,7 +77,11 @@ class ExactlyOnceTest {
     assertThat(outcome.rowsIn()).isZero();
     assertThat(again.lastReport().table()).containsPattern("rental +0 +2 +0 +0 +0");
     // Nothing new was even committed.
-    assertThat(Fixtures.table(lake, "rental").sparkSession().sql("DESCRIBE HISTORY delta.`" + lake.resolve("bronze/rental").toUri() + "`").count())
+    assertThat(
+            Fixtures.table(lake, "rental")
+                .sparkSession()
+                .sql("DESCRIBE HISTORY delta.`" + lake.resolve("bronze/rental").toUri() + "`")
+                .count())
         .isEqualTo(versions);
   }
 
@@ -87,9 +96,18 @@ class ExactlyOnceTest {
     Fixtures.ingest(new IngestStage(), settings);
 
     Dataset<Row> deliveries = Fixtures.table(lake, "deliveries");
-    assertThat(deliveries.filter(col("file_name").equalTo("a.csv")).select("file_hash").distinct().count())
+    assertThat(
+            deliveries
+                .filter(col("file_name").equalTo("a.csv"))
+                .select("file_hash")
+                .distinct()
+                .count())
         .isEqualTo(2);
-    assertThat(deliveries.select("ingest_seq").as(org.apache.spark.sql.Encoders.LONG()).collectAsList())
+    assertThat(
+            deliveries
+                .select("ingest_seq")
+                .as(org.apache.spark.sql.Encoders.LONG())
+                .collectAsList())
         .containsExactlyInAnyOrder(1L, 2L);
     // Both deliveries' rows are kept; conform picks the latest per key.
     assertThat(Fixtures.table(lake, "rental").count()).isEqualTo(5);
@@ -141,7 +159,8 @@ class ExactlyOnceTest {
     for (Row d : deliveries) {
       String id = d.getAs("delivery_id");
       long bronze = Fixtures.table(lake, "rental").filter(col("delivery_id").equalTo(id)).count();
-      long quarantine = Fixtures.table(lake, "quarantine").filter(col("delivery_id").equalTo(id)).count();
+      long quarantine =
+          Fixtures.table(lake, "quarantine").filter(col("delivery_id").equalTo(id)).count();
       assertThat(d.<Long>getAs("rows_loaded")).isEqualTo(bronze);
       assertThat(d.<Long>getAs("rows_quarantined")).isEqualTo(quarantine);
       assertThat(d.<Long>getAs("rows_read")).isEqualTo(bronze + quarantine);

@@ -72,7 +72,9 @@ class FileReadingTest {
     Row f = fileRow(rows);
     assertThat(get(f, Ledger.RENTAL, Staging.FILE_STATUS)).isEqualTo(Staging.REJECTED);
     assertThat(get(f, Ledger.RENTAL, Staging.FILE_RULE_ID)).isEqualTo(rule);
-    assertThat((String) get(f, Ledger.RENTAL, Staging.FILE_REASON)).contains(reasonPart).contains(" / ");
+    assertThat((String) get(f, Ledger.RENTAL, Staging.FILE_REASON))
+        .contains(reasonPart)
+        .contains(" / ");
   }
 
   private static String encoding(List<Row> rows) {
@@ -93,10 +95,14 @@ class FileReadingTest {
     // The names say nothing: the content decides.
     Map<String, byte[]> files =
         Map.of(
-            "UTF-8", utf8,
-            "UTF-8-BOM", withBom,
-            "GBK", text.getBytes(GBK),
-            "GB18030", rare.getBytes(GB18030));
+            "UTF-8",
+            utf8,
+            "UTF-8-BOM",
+            withBom,
+            "GBK",
+            text.getBytes(GBK),
+            "GB18030",
+            rare.getBytes(GB18030));
     for (Map.Entry<String, byte[]> e : files.entrySet()) {
       List<Row> rows = read(file("delivery-" + e.getKey().length() + ".txt", e.getValue()));
       assertThat(encoding(rows)).as(e.getKey()).isEqualTo(e.getKey());
@@ -125,14 +131,18 @@ class FileReadingTest {
   void utf16BinaryAndNulBytesAreUndecodable() throws Exception {
     String text = rentalFile(Fixtures.rental("R1", Map.of()));
     assertRejected(
-        read(file("u16.csv", text.getBytes(StandardCharsets.UTF_16))), Rules.FILE_UNDECODABLE, "UTF-16");
+        read(file("u16.csv", text.getBytes(StandardCharsets.UTF_16))),
+        Rules.FILE_UNDECODABLE,
+        "UTF-16");
     byte[] binary = new byte[256];
     for (int i = 0; i < binary.length; i++) {
       binary[i] = (byte) (128 + (i * 7) % 128);
     }
     assertRejected(read(file("bin.csv", binary)), Rules.FILE_UNDECODABLE, "GB18030");
     assertRejected(
-        read(file("nul.csv", (Fixtures.RENTAL_HEADER + "\n\0\0\n").getBytes(StandardCharsets.UTF_8))),
+        read(
+            file(
+                "nul.csv", (Fixtures.RENTAL_HEADER + "\n\0\0\n").getBytes(StandardCharsets.UTF_8))),
         Rules.FILE_UNDECODABLE,
         "NUL");
   }
@@ -155,7 +165,8 @@ class FileReadingTest {
     assertRejected(read(file("blank.csv", utf8("\n\n  \n,,,\n"))), Rules.FILE_EMPTY, "表头");
     // A header and no rows is a valid, empty delivery.
     List<Row> headerOnly = read(file("header.csv", utf8(Fixtures.RENTAL_HEADER + "\n")));
-    assertThat(get(fileRow(headerOnly), Ledger.RENTAL, Staging.FILE_STATUS)).isEqualTo(Staging.LOADED);
+    assertThat(get(fileRow(headerOnly), Ledger.RENTAL, Staging.FILE_STATUS))
+        .isEqualTo(Staging.LOADED);
     assertThat(get(fileRow(headerOnly), Ledger.RENTAL, Staging.FILE_ROWS_READ)).isEqualTo(0L);
   }
 
@@ -171,18 +182,37 @@ class FileReadingTest {
 
   @Test
   void sizeLineLengthAndRowCountLimitsRejectAsTooLarge() throws Exception {
-    byte[] text = utf8(rentalFile(Fixtures.rental("R1", Map.of()), Fixtures.rental("R2", Map.of()), Fixtures.rental("R3", Map.of())));
+    byte[] text =
+        utf8(
+            rentalFile(
+                Fixtures.rental("R1", Map.of()),
+                Fixtures.rental("R2", Map.of()),
+                Fixtures.rental("R3", Map.of())));
     Path f = file("big.csv", text);
-    assertRejected(read(Ledger.RENTAL, f, new StagedRows.Limits(100, 4096, 1000)), Rules.FILE_TOO_LARGE, "ingest.max-file-mb");
-    assertRejected(read(Ledger.RENTAL, f, new StagedRows.Limits(1 << 20, 50, 1000)), Rules.FILE_TOO_LARGE, "ingest.max-line-kb");
-    assertRejected(read(Ledger.RENTAL, f, new StagedRows.Limits(1 << 20, 4096, 2)), Rules.FILE_TOO_LARGE, "ingest.max-rows-per-file");
+    assertRejected(
+        read(Ledger.RENTAL, f, new StagedRows.Limits(100, 4096, 1000)),
+        Rules.FILE_TOO_LARGE,
+        "ingest.max-file-mb");
+    assertRejected(
+        read(Ledger.RENTAL, f, new StagedRows.Limits(1 << 20, 50, 1000)),
+        Rules.FILE_TOO_LARGE,
+        "ingest.max-line-kb");
+    assertRejected(
+        read(Ledger.RENTAL, f, new StagedRows.Limits(1 << 20, 4096, 2)),
+        Rules.FILE_TOO_LARGE,
+        "ingest.max-rows-per-file");
   }
 
   @Test
   void rowNumbersAreTheOnesExcelShows() throws Exception {
     String multiLine = Fixtures.rental("R1", Map.of("房屋地址", "\"稻田村3号\n东侧\""));
     String text =
-        Fixtures.RENTAL_HEADER + "\r\n" + multiLine + "\r\n\r\n" + Fixtures.rental("R2", Map.of()) + "\r\n";
+        Fixtures.RENTAL_HEADER
+            + "\r\n"
+            + multiLine
+            + "\r\n\r\n"
+            + Fixtures.rental("R2", Map.of())
+            + "\r\n";
     List<Row> rows = read(file("crlf.csv", utf8(text)));
     assertThat(rows).hasSize(3);
     assertThat(rows.get(0).getInt(2)).isEqualTo(2);
@@ -212,7 +242,8 @@ class FileReadingTest {
     List<Row> rows = read(file("p.csv", utf8(rentalFile(Fixtures.rental("R1", Map.of())))));
     Row r = rows.get(0);
     assertThat(r.toString()).doesNotContain("王秀英", id, "13812345678");
-    assertThat(get(r, Ledger.RENTAL, "landlord_id_number_hash")).isEqualTo(PII.hash(Field.Kind.ID_NUMBER, id));
+    assertThat(get(r, Ledger.RENTAL, "landlord_id_number_hash"))
+        .isEqualTo(PII.hash(Field.Kind.ID_NUMBER, id));
     assertThat(get(r, Ledger.RENTAL, "landlord_id_number_valid")).isEqualTo(true);
   }
 
@@ -233,7 +264,10 @@ class FileReadingTest {
   @Test
   void xlsxSheetsAreStreamedWithDateCellsNumbersAndSheetRowNumbers() throws Exception {
     List<String> header = Fixtures.cells(Fixtures.RENTAL_HEADER);
-    List<String> r1 = Fixtures.cells(Fixtures.rental("R1", Map.of("登记日期", "date:2018-03-05", "更新时间", "date:2019-01-01 10:00:00")));
+    List<String> r1 =
+        Fixtures.cells(
+            Fixtures.rental(
+                "R1", Map.of("登记日期", "date:2018-03-05", "更新时间", "date:2019-01-01 10:00:00")));
     List<String> r2 = Fixtures.cells(Fixtures.rental("R2", Map.of("注销日期", "2019/7/1")));
     List<String> wide = new ArrayList<>(Fixtures.cells(Fixtures.rental("R3", Map.of())));
     wide.add("多出来的");
@@ -259,9 +293,12 @@ class FileReadingTest {
     byte[] good = Fixtures.xlsx(List.of(Fixtures.cells(Fixtures.RENTAL_HEADER)));
     byte[] cut = java.util.Arrays.copyOf(good, good.length / 2);
     assertRejected(read(file("cut.xlsx", cut)), Rules.FILE_UNREADABLE, "XLSX");
-    byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+    byte[] ole2 = {
+      (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0
+    };
     assertRejected(read(file("old.xls", ole2)), Rules.FILE_UNREADABLE, ".xls");
-    assertRejected(read(file("text.xlsx", utf8("hello, world\n"))), Rules.FILE_UNREADABLE, "spreadsheet");
+    assertRejected(
+        read(file("text.xlsx", utf8("hello, world\n"))), Rules.FILE_UNREADABLE, "spreadsheet");
   }
 
   @Test

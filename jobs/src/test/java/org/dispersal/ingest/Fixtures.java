@@ -72,8 +72,21 @@ final class Fixtures {
   static String rental(String id, Map<String, String> edits) {
     String[] header = RENTAL_HEADER.split(",");
     String[] v = {
-      id, "长阳镇", "稻田村", "稻田村" + id.substring(id.length() - 1) + "号", "平房", "40.5", "3", "否",
-      "王秀英", id("11011119800101123"), "13812345678", "2018-03-05", "", "", "2019-01-01 10:00"
+      id,
+      "长阳镇",
+      "稻田村",
+      "稻田村" + id.substring(id.length() - 1) + "号",
+      "平房",
+      "40.5",
+      "3",
+      "否",
+      "王秀英",
+      id("11011119800101123"),
+      "13812345678",
+      "2018-03-05",
+      "",
+      "",
+      "2019-01-01 10:00"
     };
     return apply(header, v, edits);
   }
@@ -81,8 +94,22 @@ final class Fixtures {
   static String license(String code, Map<String, String> edits) {
     String[] header = LICENSE_HEADER.split(",");
     String[] v = {
-      code, "稻田小吃店", "个体工商户", "H6210", "长阳", "稻田村5号", "存续", "2015/3/1", "", "4", "60", "",
-      "", "", id("11011119750505221"), "2019年5月1日 08:30"
+      code,
+      "稻田小吃店",
+      "个体工商户",
+      "H6210",
+      "长阳",
+      "稻田村5号",
+      "存续",
+      "2015/3/1",
+      "",
+      "4",
+      "60",
+      "",
+      "",
+      "",
+      id("11011119750505221"),
+      "2019年5月1日 08:30"
     };
     return apply(header, v, edits);
   }
@@ -90,8 +117,20 @@ final class Fixtures {
   static String demolition(String id, Map<String, String> edits) {
     String[] header = DEMOLITION_HEADER.split(",");
     String[] v = {
-      id, "良乡镇", "西路村", "西路村12号", "厂房", "生产经营", "1200", "900", "15", "否", "2018-06-01", "还绿",
-      "已核验", "2018-07-01 09:00:00"
+      id,
+      "良乡镇",
+      "西路村",
+      "西路村12号",
+      "厂房",
+      "生产经营",
+      "1200",
+      "900",
+      "15",
+      "否",
+      "2018-06-01",
+      "还绿",
+      "已核验",
+      "2018-07-01 09:00:00"
     };
     return apply(header, v, edits);
   }

@@ -61,7 +61,8 @@ class IngestStageTest {
     List<String> rental = new ArrayList<>();
     rental.add(Fixtures.RENTAL_HEADER);
     rental.add(Fixtures.rental("R1", Map.of("出租人姓名", "李建国"))); // row 2
-    rental.add(Fixtures.rental("R2", Map.of("出租人证件号", bad, "出租人姓名", "张伟"))); // row 3: loaded, flagged
+    rental.add(
+        Fixtures.rental("R2", Map.of("出租人证件号", bad, "出租人姓名", "张伟"))); // row 3: loaded, flagged
     rental.add(Fixtures.rental("R3", Map.of("出租面积", "-5"))); // 4
     rental.add(Fixtures.rental("R4", Map.of("登记日期", "2035-01-01"))); // 5
     rental.add(Fixtures.rental("R5", Map.of("乡镇街道", ""))); // 6
@@ -90,14 +91,20 @@ class IngestStageTest {
         Fixtures.RENTAL_HEADER + "\r\n" + Fixtures.rental("R20", Map.of("出租人姓名", "陈静")) + "\r\n",
         Charset.forName("GBK"));
     // Whole-file faults: BOM + GBK bytes, cut off, empty.
-    byte[] gbk = (Fixtures.RENTAL_HEADER + "\n" + Fixtures.rental("R30", Map.of()) + "\n").getBytes(Charset.forName("GBK"));
+    byte[] gbk =
+        (Fixtures.RENTAL_HEADER + "\n" + Fixtures.rental("R30", Map.of()) + "\n")
+            .getBytes(Charset.forName("GBK"));
     byte[] mixed = new byte[gbk.length + 3];
     mixed[0] = (byte) 0xEF;
     mixed[1] = (byte) 0xBB;
     mixed[2] = (byte) 0xBF;
     System.arraycopy(gbk, 0, mixed, 3, gbk.length);
     Fixtures.writeBytes(landing, "rental", "mixed.csv", mixed);
-    Fixtures.write(landing, "rental", "cut.csv", Fixtures.RENTAL_HEADER + "\n" + Fixtures.rental("R40", Map.of()) + "\nR41,长阳镇,\"稻田");
+    Fixtures.write(
+        landing,
+        "rental",
+        "cut.csv",
+        Fixtures.RENTAL_HEADER + "\n" + Fixtures.rental("R40", Map.of()) + "\nR41,长阳镇,\"稻田");
     Fixtures.writeBytes(landing, "rental", "empty.csv", new byte[0]);
 
     // Licences in GB18030, with a bad credit code and an unlicensed operator's case number.
@@ -116,24 +123,33 @@ class IngestStageTest {
         landing,
         "license",
         "no-township.csv",
-        Fixtures.LICENSE_HEADER.replace(",乡镇街道", "") + "\n" + Fixtures.license("X", Map.of()).replace(",长阳", "") + "\n");
+        Fixtures.LICENSE_HEADER.replace(",乡镇街道", "")
+            + "\n"
+            + Fixtures.license("X", Map.of()).replace(",长阳", "")
+            + "\n");
 
     // Demolitions as a workbook with date cells; one absurd area.
     List<List<String>> sheet = new ArrayList<>();
     sheet.add(Fixtures.cells(Fixtures.DEMOLITION_HEADER));
-    sheet.add(Fixtures.cells(Fixtures.demolition("D1", Map.of("拆除日期", "date:2018-06-01", "更新时间", "date:2018-07-01 09:00:00"))));
+    sheet.add(
+        Fixtures.cells(
+            Fixtures.demolition(
+                "D1", Map.of("拆除日期", "date:2018-06-01", "更新时间", "date:2018-07-01 09:00:00"))));
     sheet.add(Fixtures.cells(Fixtures.demolition("D2", Map.of("拆除面积", "5000000"))));
     Fixtures.writeBytes(landing, "demolition", "拆违台账.xlsx", Fixtures.xlsx(sheet));
     expected.put("拆违台账.xlsx:3", Rules.AREA_RANGE);
     byte[] workbook = Fixtures.xlsx(sheet);
-    Fixtures.writeBytes(landing, "demolition", "broken.xlsx", java.util.Arrays.copyOf(workbook, 300));
+    Fixtures.writeBytes(
+        landing, "demolition", "broken.xlsx", java.util.Arrays.copyOf(workbook, 300));
 
     // Population with a BOM; targets with English headers; progress plain.
     Fixtures.write(
         landing,
         "population",
         "pop.csv",
-        "\uFEFF" + Fixtures.POPULATION_HEADER + "\n长阳镇,2019,120000,60000,60000,抽样推算\n110111,2019,1250000,800000,450000,抽样推算\n");
+        "\uFEFF"
+            + Fixtures.POPULATION_HEADER
+            + "\n长阳镇,2019,120000,60000,60000,抽样推算\n110111,2019,1250000,800000,450000,抽样推算\n");
     Fixtures.write(
         landing,
         "targets",
@@ -170,8 +186,10 @@ class IngestStageTest {
                 "no-township.csv", Rules.FILE_MISSING_COLUMN,
                 "broken.xlsx", Rules.FILE_UNREADABLE));
     // Nothing of a rejected file is loaded or quarantined, not even rows read before the fault.
-    assertThat(table("rental").filter(col("file_name").isin("cut.csv", "mixed.csv")).count()).isZero();
-    assertThat(table("quarantine").filter(col("file_name").isin("cut.csv", "mixed.csv")).count()).isZero();
+    assertThat(table("rental").filter(col("file_name").isin("cut.csv", "mixed.csv")).count())
+        .isZero();
+    assertThat(table("quarantine").filter(col("file_name").isin("cut.csv", "mixed.csv")).count())
+        .isZero();
   }
 
   @Test
@@ -208,7 +226,11 @@ class IngestStageTest {
     assertThat(byName.get("2019-01.csv").<Long>getAs("ingest_seq"))
         .isLessThan(byName.get("2019-02 旧系统.csv").<Long>getAs("ingest_seq"));
     // Table counts agree with the manifest.
-    long loaded = table("deliveries").agg(org.apache.spark.sql.functions.sum("rows_loaded")).first().getLong(0);
+    long loaded =
+        table("deliveries")
+            .agg(org.apache.spark.sql.functions.sum("rows_loaded"))
+            .first()
+            .getLong(0);
     long inBronze = 0;
     for (Ledger l : Ledger.values()) {
       inBronze += table(l.folder()).count();
@@ -226,7 +248,11 @@ class IngestStageTest {
     assertThat(rental.schema().apply("tenant_count").dataType()).isEqualTo(DataTypes.LongType);
     assertThat(rental.schema().apply("group_rental").dataType()).isEqualTo(DataTypes.BooleanType);
     assertThat(rental.columns())
-        .contains("landlord_name_hash", "landlord_id_number_hash", "landlord_id_number_valid", "phone_hash")
+        .contains(
+            "landlord_name_hash",
+            "landlord_id_number_hash",
+            "landlord_id_number_valid",
+            "phone_hash")
         .contains("delivery_id", "file_name", "file_hash", "row_number", "ingested_at", "run_id")
         .doesNotContain("landlord_name", "landlord_id_number", "phone");
     Row r2 = rental.filter(col("registration_id").equalTo("R2")).first();
@@ -234,16 +260,22 @@ class IngestStageTest {
     assertThat(r2.<Integer>getAs("row_number")).isEqualTo(3);
     Row r11 = rental.filter(col("registration_id").equalTo("R11")).first();
     assertThat(r11.<java.sql.Date>getAs("registered_on").toString()).isEqualTo("2019-03-05");
-    assertThat(r11.<java.sql.Timestamp>getAs("updated_at").toString()).isEqualTo("2019-03-06 08:05:09.0");
+    assertThat(r11.<java.sql.Timestamp>getAs("updated_at").toString())
+        .isEqualTo("2019-03-06 08:05:09.0");
     assertThat(rental.filter(col("file_name").equalTo("2019-02 旧系统.csv")).count()).isEqualTo(1);
     Row d1 = table("demolition").first();
     assertThat(d1.<java.sql.Date>getAs("demolished_on").toString()).isEqualTo("2018-06-01");
     assertThat(d1.<Double>getAs("demolished_area_m2")).isEqualTo(1200.0);
-    assertThat(table("progress").select("month").as(org.apache.spark.sql.Encoders.DATE()).collectAsList())
+    assertThat(
+            table("progress")
+                .select("month")
+                .as(org.apache.spark.sql.Encoders.DATE())
+                .collectAsList())
         .extracting(Object::toString)
         .containsOnly("2019-05-01");
     assertThat(table("targets").count()).isEqualTo(2);
-    assertThat(table("population").schema().apply("year").dataType()).isEqualTo(DataTypes.IntegerType);
+    assertThat(table("population").schema().apply("year").dataType())
+        .isEqualTo(DataTypes.IntegerType);
     assertThat(table("license").filter(col("entity_type").equalTo("无照经营户")).count()).isEqualTo(1);
   }
 

@@ -23,6 +23,7 @@ import org.dispersal.TestSpark;
 final class PiiScan {
   /** An 18-character ID (or 15-digit old one), not part of a longer code. */
   static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
+
   /** A mobile number, not part of a longer code. */
   static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
 

@@ -24,7 +24,9 @@ class PiiTest {
     String h = PII.hash(Field.Kind.ID_NUMBER, id);
     assertThat(h).hasSize(52).matches("[a-z2-7]+");
     assertThat(PII.hash(Field.Kind.ID_NUMBER, " " + id.toLowerCase() + " ")).isEqualTo(h);
-    assertThat(new Pii("another-key-0123456789".getBytes(StandardCharsets.UTF_8)).hash(Field.Kind.ID_NUMBER, id))
+    assertThat(
+            new Pii("another-key-0123456789".getBytes(StandardCharsets.UTF_8))
+                .hash(Field.Kind.ID_NUMBER, id))
         .isNotEqualTo(h);
     assertThat(PII.hash(Field.Kind.PHONE, "+86 138-1234-5678"))
         .isEqualTo(PII.hash(Field.Kind.PHONE, "13812345678"));
@@ -66,7 +68,8 @@ class PiiTest {
   void keyComesFromTheSettingFirstThenTheFile() throws Exception {
     PathsConfig paths = paths();
     IngestConfig fromEnv = config(Fixtures.KEY, dir.resolve("none.key").toString());
-    assertThat(PiiKey.load(fromEnv, paths, false)).isEqualTo(Fixtures.KEY.getBytes(StandardCharsets.UTF_8));
+    assertThat(PiiKey.load(fromEnv, paths, false))
+        .isEqualTo(Fixtures.KEY.getBytes(StandardCharsets.UTF_8));
 
     Path file = dir.resolve("k/pii.key");
     Files.createDirectories(file.getParent());

@@ -93,7 +93,8 @@ class RowRulesTest {
   void rowColumnsWhenTheFieldCountDiffers() {
     List<Row> f = failures(staged(Ledger.RENTAL, Map.of("fields", 16, "row", 1204)), Ledger.RENTAL);
     assertThat(f.get(0).getString(0)).isEqualTo(Rules.ROW_COLUMNS);
-    assertThat(f.get(0).getString(2)).isEqualTo("第 1,204 行: 有 16 个字段, 表头有 15 个 / 16 fields where the header has 15");
+    assertThat(f.get(0).getString(2))
+        .isEqualTo("第 1,204 行: 有 16 个字段, 表头有 15 个 / 16 fields where the header has 15");
   }
 
   @Test
@@ -112,8 +113,19 @@ class RowRulesTest {
     assertThat(f.get(1).getString(0)).isEqualTo(Rules.REQUIRED_MISSING);
     assertThat(f.get(1).getString(2)).isEqualTo("第 3 行: 必填项 乡镇街道 为空 / required township is empty");
     // A demolition's area is required too.
-    Map<String, Object> demolition = new HashMap<>(Map.of("record_id", "D1", "township", "良乡", "demolished_on", "2018-06-01", "updated_at", "2018-06-02"));
-    assertThat(rules(staged(Ledger.DEMOLITION, demolition), Ledger.DEMOLITION)).containsExactly(Rules.REQUIRED_MISSING);
+    Map<String, Object> demolition =
+        new HashMap<>(
+            Map.of(
+                "record_id",
+                "D1",
+                "township",
+                "良乡",
+                "demolished_on",
+                "2018-06-01",
+                "updated_at",
+                "2018-06-02"));
+    assertThat(rules(staged(Ledger.DEMOLITION, demolition), Ledger.DEMOLITION))
+        .containsExactly(Rules.REQUIRED_MISSING);
   }
 
   @Test
@@ -144,15 +156,18 @@ class RowRulesTest {
     assertThat(rules(in, Ledger.RENTAL))
         .containsExactly(Rules.AREA_RANGE, Rules.AREA_RANGE, Rules.AREA_RANGE, null);
     assertThat(failures(in, Ledger.RENTAL).get(1).getString(2))
-        .isEqualTo("第 3 行: 出租面积 \"-12\" 超出范围, 应大于 0 且不超过 1,000,000 平方米 / must be > 0 and at most 1,000,000 m²");
+        .isEqualTo(
+            "第 3 行: 出租面积 \"-12\" 超出范围, 应大于 0 且不超过 1,000,000 平方米 / must be > 0 and at most 1,000,000 m²");
   }
 
   @Test
   void countRangeForNegativeCounts() {
     assertThat(rules(staged(Ledger.RENTAL, rental("tenant_count", "-1")), Ledger.RENTAL))
         .containsExactly(Rules.COUNT_RANGE);
-    Map<String, Object> pop = new HashMap<>(Map.of("township", "长阳镇", "year", "2019", "resident_population", "-5"));
-    assertThat(rules(staged(Ledger.POPULATION, pop), Ledger.POPULATION)).containsExactly(Rules.COUNT_RANGE);
+    Map<String, Object> pop =
+        new HashMap<>(Map.of("township", "长阳镇", "year", "2019", "resident_population", "-5"));
+    assertThat(rules(staged(Ledger.POPULATION, pop), Ledger.POPULATION))
+        .containsExactly(Rules.COUNT_RANGE);
   }
 
   @Test
@@ -164,8 +179,21 @@ class RowRulesTest {
             rental("updated_at", "昨天"),
             rental("deregistered_on", "2019-02-30"));
     assertThat(rules(in, Ledger.RENTAL)).containsOnly(Rules.DATE_INVALID);
-    Map<String, Object> progress = new HashMap<>(Map.of("task", "T1", "metric", "拆除面积", "township", "长阳", "month", "2019年13月", "completed", "5"));
-    assertThat(rules(staged(Ledger.PROGRESS, progress), Ledger.PROGRESS)).containsExactly(Rules.DATE_INVALID);
+    Map<String, Object> progress =
+        new HashMap<>(
+            Map.of(
+                "task",
+                "T1",
+                "metric",
+                "拆除面积",
+                "township",
+                "长阳",
+                "month",
+                "2019年13月",
+                "completed",
+                "5"));
+    assertThat(rules(staged(Ledger.PROGRESS, progress), Ledger.PROGRESS))
+        .containsExactly(Rules.DATE_INVALID);
   }
 
   @Test
@@ -180,11 +208,27 @@ class RowRulesTest {
     assertThat(rules(in, Ledger.RENTAL))
         .containsExactly(Rules.DATE_RANGE, Rules.DATE_RANGE, Rules.DATE_RANGE, null);
     assertThat(failures(in, Ledger.RENTAL).get(1).getString(2))
-        .isEqualTo("第 3 行: 登记日期 \"2020-07-01\" 超出范围 (2000-01-01 至 2020-06-30) / is outside 2000-01-01 to 2020-06-30");
-    Map<String, Object> pop = new HashMap<>(Map.of("township", "长阳镇", "year", "2021", "resident_population", "5"));
-    assertThat(rules(staged(Ledger.POPULATION, pop), Ledger.POPULATION)).containsExactly(Rules.DATE_RANGE);
-    Map<String, Object> target = new HashMap<>(Map.of("task", "T1", "metric", "拆除面积", "township", "长阳", "year", "2016", "target_value", "5"));
-    assertThat(rules(staged(Ledger.TARGETS, target), Ledger.TARGETS)).containsExactly(Rules.DATE_RANGE);
+        .isEqualTo(
+            "第 3 行: 登记日期 \"2020-07-01\" 超出范围 (2000-01-01 至 2020-06-30) / is outside 2000-01-01 to 2020-06-30");
+    Map<String, Object> pop =
+        new HashMap<>(Map.of("township", "长阳镇", "year", "2021", "resident_population", "5"));
+    assertThat(rules(staged(Ledger.POPULATION, pop), Ledger.POPULATION))
+        .containsExactly(Rules.DATE_RANGE);
+    Map<String, Object> target =
+        new HashMap<>(
+            Map.of(
+                "task",
+                "T1",
+                "metric",
+                "拆除面积",
+                "township",
+                "长阳",
+                "year",
+                "2016",
+                "target_value",
+                "5"));
+    assertThat(rules(staged(Ledger.TARGETS, target), Ledger.TARGETS))
+        .containsExactly(Rules.DATE_RANGE);
   }
 
   @Test
@@ -195,7 +239,8 @@ class RowRulesTest {
             rental("housing_type", "别墅"),
             rental("group_rental", "Y"),
             rental("deregistration_reason", "到期"));
-    assertThat(rules(in, Ledger.RENTAL)).containsExactly(Rules.ENUM_INVALID, Rules.ENUM_INVALID, null);
+    assertThat(rules(in, Ledger.RENTAL))
+        .containsExactly(Rules.ENUM_INVALID, Rules.ENUM_INVALID, null);
     assertThat(failures(in, Ledger.RENTAL).get(0).getString(2))
         .startsWith("第 2 行: 房屋类型 \"别墅\" 不在取值范围内 (楼房, 平房, 地下室, 集体宿舍, 违法建设)");
   }
@@ -209,21 +254,30 @@ class RowRulesTest {
             license("credit_code", Fixtures.badCreditCode("91110111MA01ABCD2")),
             license("credit_code", "9111011"),
             license("credit_code", "CASE-2018-0042", "entity_type", "无照经营户"),
-            license("credit_code", Fixtures.creditCode("92110111MA01ABCD2").toLowerCase(), "entity_type", "个体工商户"));
+            license(
+                "credit_code",
+                Fixtures.creditCode("92110111MA01ABCD2").toLowerCase(),
+                "entity_type",
+                "个体工商户"));
     List<Row> f = failures(in, Ledger.LICENSE);
     assertThat(f.stream().map(r -> r.getString(0)).toList())
         .containsExactly(null, Rules.CREDIT_CODE_CHECK, Rules.CREDIT_CODE_CHECK, null, null);
-    assertThat(f.get(1).getString(2)).isEqualTo("第 3 行: 统一社会信用代码 9111011… 校验位错误 / bad check character");
+    assertThat(f.get(1).getString(2))
+        .isEqualTo("第 3 行: 统一社会信用代码 9111011… 校验位错误 / bad check character");
     assertThat(f.get(2).getString(2)).contains("应为 18 位 / must be 18 characters");
   }
 
   @Test
   void theFirstRuleInOrderWinsAndReasonsNeverQuotePersonalNumbers() {
     // Missing township and a bad area: required.missing comes first.
-    assertThat(rules(staged(Ledger.RENTAL, rental("township", null, "rented_area_m2", "-1")), Ledger.RENTAL))
+    assertThat(
+            rules(
+                staged(Ledger.RENTAL, rental("township", null, "rented_area_m2", "-1")),
+                Ledger.RENTAL))
         .containsExactly(Rules.REQUIRED_MISSING);
     // A phone number typed into a number column is masked in the reason.
-    List<Row> f = failures(staged(Ledger.RENTAL, rental("tenant_count", "13812345678 张")), Ledger.RENTAL);
+    List<Row> f =
+        failures(staged(Ledger.RENTAL, rental("tenant_count", "13812345678 张")), Ledger.RENTAL);
     assertThat(f.get(0).getString(2)).contains("<masked>").doesNotContain("13812345678");
   }
 }
