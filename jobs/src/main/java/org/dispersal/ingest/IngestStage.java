@@ -115,7 +115,7 @@ public final class IngestStage implements Stage {
         log(result, (System.nanoTime() - ledgerStart) / 1e9);
       }
       if (!outcomes.isEmpty()) {
-        progress.writing(Ledger.RENTAL, "the deliveries table");
+        progress.writing("the deliveries table");
         record(spark, lake, outcomes, recorded.lastSeq(), stamp, versions);
       }
     } catch (IOException e) {
