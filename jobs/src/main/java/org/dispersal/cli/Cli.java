@@ -13,6 +13,7 @@ import org.dispersal.common.Setting;
 import org.dispersal.common.Settings;
 import org.dispersal.common.SettingsLoader;
 import org.dispersal.common.SparkConfig;
+import org.dispersal.generate.GenerateConfig;
 import org.dispersal.ingest.IngestConfig;
 
 /** Shared plumbing of the commands: the catalogue of settings and how they are loaded. */
@@ -25,6 +26,7 @@ final class Cli {
     all.addAll(RunConfig.SETTINGS);
     all.addAll(PathsConfig.SETTINGS);
     all.addAll(SparkConfig.SETTINGS);
+    all.addAll(GenerateConfig.SETTINGS);
     all.addAll(IngestConfig.SETTINGS);
     return all;
   }

@@ -1,9 +1,18 @@
 package org.dispersal.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.dispersal.common.DispersalException;
+import org.dispersal.common.PathsConfig;
+import org.dispersal.common.RunConfig;
+import org.dispersal.common.Settings;
+import org.dispersal.generate.GenerateConfig;
+import org.dispersal.generate.Generator;
+import org.dispersal.ops.Pipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** Generates sample ledgers into the landing folder and runs the nightly job on them. */
 @Command(
@@ -11,14 +20,51 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = {
       "Generate Fangshan sample ledgers into ./data/landing and run the nightly job on them.",
-      "Everything it writes stays under ./data (or the configured paths)."
+      "Everything it writes stays under ./data (or the configured paths).",
+      "The ledgers are generated at district scale (run.district, default Fangshan) with the"
+          + " generate.* settings, up to generate.as-of (2020-06-30) or --as-of; the nightly run"
+          + " then reports as of that same date, since the data ends there.",
+      "If the landing folder already holds generator output with the same seed, as-of date,"
+          + " defect rate and district, it is reused as it is (generation is deterministic, so"
+          + " it would be identical); otherwise it is regenerated. A landing folder with other"
+          + " files is never touched."
     })
 final class DemoCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
   @Mixin CommonOptions common;
 
+  @Option(
+      names = "--regenerate",
+      description = "Generate the sample ledgers again even if the same ones are already there.")
+  boolean regenerate;
+
   @Override
   public Integer call() {
-    throw DispersalException.notAvailable("demo", "issue #3 (the generator)");
+    Settings settings = Cli.load(common).with(GenerateConfig.SCALE, "district");
+    if (common.asOf != null) {
+      settings = settings.with(GenerateConfig.AS_OF, common.asOf);
+    }
+    GenerateConfig config = GenerateConfig.from(settings);
+    Path landing = GenerateCommand.localFolder(settings.get(PathsConfig.LANDING));
+    if (!regenerate && Generator.alreadyGenerated(config, landing)) {
+      LOG.info(
+          "Sample ledgers with seed {} as of {} are already in {}; reusing them.",
+          config.seed(),
+          config.asOf(),
+          landing);
+    } else {
+      ProgressLine progress = new ProgressLine();
+      Generator.Summary summary = Generator.generate(config, landing, progress);
+      progress.finish();
+      LOG.info(
+          "Generated {} files into {} in {} s",
+          summary.ledgers().values().stream().mapToLong(c -> c[0]).sum(),
+          landing,
+          summary.elapsed().toSeconds());
+    }
+    Settings nightly = settings.with(RunConfig.AS_OF, config.asOf().toString());
+    // The nightly stages, except that ingest may create a local key for personal data.
+    return NightlyCommand.runStages(nightly, false, Pipeline.demoStages(), "demo").code();
   }
 }
