@@ -64,6 +64,7 @@ final class DemoCommand implements Callable<Integer> {
           summary.elapsed().toSeconds());
     }
     Settings nightly = settings.with(RunConfig.AS_OF, config.asOf().toString());
+    // The nightly stages, except that ingest may create a local key for personal data.
     return NightlyCommand.runStages(nightly, false, Pipeline.demoStages(), "nightly").code();
   }
 }

@@ -39,11 +39,17 @@ public final class SparkSessions {
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1");
     }
-    if (config.shufflePartitions() > 0) {
-      builder.config("spark.sql.shuffle.partitions", config.shufflePartitions());
-    } else if (embedded) {
-      int cores = Runtime.getRuntime().availableProcessors();
-      builder.config("spark.sql.shuffle.partitions", Math.max(2, 2 * cores));
+    int partitions = config.shufflePartitions();
+    if (partitions == 0 && embedded) {
+      partitions = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    }
+    if (partitions > 0) {
+      builder.config("spark.sql.shuffle.partitions", partitions);
+    }
+    if (embedded) {
+      // Delta rebuilds a table's state after each commit in this many tasks (default 50): on a
+      // few local cores that overhead, not the data, dominates every small commit.
+      builder.config("spark.databricks.delta.snapshotPartitions", Math.max(1, partitions));
     }
     quietLibraries(config.logLevel());
     SparkSession spark = builder.getOrCreate();

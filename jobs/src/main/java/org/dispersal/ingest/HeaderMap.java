@@ -73,9 +73,23 @@ final class HeaderMap {
 
   /** Trims spaces of any kind (full-width, no-break, a stray byte-order mark). */
   static String clean(String cell) {
-    return cell == null
-        ? ""
-        : cell.replaceAll("^[\\s\\u3000\\u00A0\\uFEFF]+|[\\s\\u3000\\u00A0\\uFEFF]+$", "");
+    if (cell == null) {
+      return "";
+    }
+    // A loop, not a regular expression: this runs for every cell of every file.
+    int start = 0;
+    int end = cell.length();
+    while (start < end && space(cell.charAt(start))) {
+      start++;
+    }
+    while (end > start && space(cell.charAt(end - 1))) {
+      end--;
+    }
+    return start == 0 && end == cell.length() ? cell : cell.substring(start, end);
+  }
+
+  static boolean space(char c) {
+    return Character.isWhitespace(c) || c == '\u3000' || c == '\u00A0' || c == '\uFEFF';
   }
 
   private static String normalise(String name) {

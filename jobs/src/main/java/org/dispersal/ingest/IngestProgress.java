@@ -48,8 +48,8 @@ final class IngestProgress implements AutoCloseable {
                 Rules.count(rows.value()));
   }
 
-  void writing(Ledger ledger, String what) {
-    status = () -> "ingest " + ledger.folder() + ": writing " + what;
+  void writing(String what) {
+    status = () -> "ingest: writing " + what;
   }
 
   private void loop() {

@@ -89,6 +89,7 @@ public final class IngestStage implements Stage {
 
     IngestReport.Builder report = new IngestReport.Builder();
     List<Deliveries.Outcome> outcomes = new ArrayList<>();
+    Map<String, Long> versions = new LinkedHashMap<>();
     try (IngestProgress progress = IngestProgress.start()) {
       for (Ledger ledger : Ledger.values()) {
         long ledgerStart = System.nanoTime();
@@ -108,13 +109,14 @@ public final class IngestStage implements Stage {
             new LedgerIngest(spark, lake, ledger, stamp, rules, afterWrite)
                 .ingest(split.fresh(), split.skipped(), parser);
         outcomes.addAll(result.outcomes());
+        versions.putAll(result.versions());
         report.line(result.line());
         result.rejected().forEach(report::rejected);
         log(result, (System.nanoTime() - ledgerStart) / 1e9);
       }
       if (!outcomes.isEmpty()) {
-        progress.writing(Ledger.RENTAL, "the deliveries table");
-        record(spark, lake, outcomes, recorded.lastSeq(), stamp);
+        progress.writing("the deliveries table");
+        record(spark, lake, outcomes, recorded.lastSeq(), stamp, versions);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -135,7 +137,7 @@ public final class IngestStage implements Stage {
         lastReport.rowsLoaded(),
         lastReport.rowsQuarantined(),
         lastReport.filesRejected(),
-        versions(spark, lake),
+        versions,
         outcomes.size() + " new files, " + lastReport.filesRejected() + " rejected");
   }
 
@@ -145,16 +147,21 @@ public final class IngestStage implements Stage {
       Lake lake,
       List<Deliveries.Outcome> outcomes,
       long lastSeq,
-      Outputs.Run stamp) {
+      Outputs.Run stamp,
+      Map<String, Long> versions) {
     List<Row> rows = new ArrayList<>();
     long seq = lastSeq;
     for (Deliveries.Outcome o : outcomes) {
       rows.add(Deliveries.row(o, ++seq, stamp));
     }
-    Lake.append(
-        spark.createDataFrame(rows, Deliveries.SCHEMA).coalesce(1),
-        lake.deliveries(),
-        stamp.runId());
+    Lake.Commit commit =
+        Lake.appendCounted(
+            spark,
+            spark.createDataFrame(rows, Deliveries.SCHEMA).coalesce(1),
+            lake.deliveries(),
+            stamp.runId(),
+            rows.size());
+    LedgerIngest.check(lake.deliveries(), rows.size(), commit, versions, "bronze/deliveries");
     afterWrite.accept("deliveries");
   }
 
@@ -194,15 +201,5 @@ public final class IngestStage implements Stage {
       LOG.warn(
           "Rejected {}/{}: {} — {}", x.ledger().folder(), x.fileName(), x.ruleId(), x.reason());
     }
-  }
-
-  private static Map<String, Long> versions(SparkSession spark, Lake lake) {
-    Map<String, Long> v = new LinkedHashMap<>();
-    for (Ledger l : Ledger.values()) {
-      v.put("bronze/" + l.folder(), Lake.version(spark, lake.bronze(l)));
-    }
-    v.put("bronze/quarantine", Lake.version(spark, lake.quarantine()));
-    v.put("bronze/deliveries", Lake.version(spark, lake.deliveries()));
-    return v;
   }
 }

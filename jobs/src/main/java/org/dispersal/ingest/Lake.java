@@ -44,27 +44,30 @@ final class Lake {
     rows.write().format("delta").mode("append").option("userMetadata", runId).save(table);
   }
 
+  /** A commit: the table version it made and how many rows it added (-1: not this run's). */
+  record Commit(long version, long rows) {}
+
   /**
-   * Appends and returns how many rows the commit added, from Delta's own operation metrics (-1 if
-   * the last commit is not this run's append). Nothing is written when there is nothing to add to
-   * an existing table.
+   * Appends and reports the commit from Delta's own history and operation metrics. Nothing is
+   * written when there is nothing to add to an existing table.
    */
-  static long appendCounted(
+  static Commit appendCounted(
       SparkSession spark, Dataset<Row> rows, String table, String runId, long expected) {
     if (expected == 0 && exists(spark, table)) {
-      return 0;
+      return new Commit(-1, 0);
     }
     append(rows, table, runId);
     Row last =
         DeltaTable.forPath(spark, table)
             .history(1)
-            .select("userMetadata", "operation", "operationMetrics")
+            .select("version", "userMetadata", "operation", "operationMetrics")
             .first();
-    if (!runId.equals(last.getString(0)) || !"WRITE".equals(last.getString(1))) {
-      return -1;
+    if (!runId.equals(last.getString(1)) || !"WRITE".equals(last.getString(2))) {
+      return new Commit(last.getLong(0), -1);
     }
-    scala.collection.Map<String, String> metrics = last.getMap(2);
-    return Long.parseLong(metrics.get("numOutputRows").getOrElse(() -> "-1"));
+    scala.collection.Map<String, String> metrics = last.getMap(3);
+    return new Commit(
+        last.getLong(0), Long.parseLong(metrics.get("numOutputRows").getOrElse(() -> "-1")));
   }
 
   /**
@@ -90,13 +93,5 @@ final class Lake {
       out.put(r.getString(0), r.getLong(1));
     }
     return out;
-  }
-
-  /** The table's current version, or -1 if it does not exist yet. */
-  static long version(SparkSession spark, String table) {
-    if (!exists(spark, table)) {
-      return -1;
-    }
-    return DeltaTable.forPath(spark, table).history(1).select("version").first().getLong(0);
   }
 }

@@ -31,7 +31,8 @@ final class LedgerIngest {
   record Result(
       List<Deliveries.Outcome> outcomes,
       IngestReport.Line line,
-      List<IngestReport.Rejected> rejected) {}
+      List<IngestReport.Rejected> rejected,
+      Map<String, Long> versions) {}
 
   private final SparkSession spark;
   private final Lake lake;
@@ -113,31 +114,35 @@ final class LedgerIngest {
     Dataset<Row> lineage =
         spark.createDataFrame(Deliveries.lineage(fresh), Deliveries.LINEAGE_SCHEMA);
 
+    Map<String, Long> versions = new HashMap<>();
     String bronze = lake.bronze(ledger);
     Set<String> done = committedBefore(bronze, accepted, null, counts, c -> c[0]);
-    long written =
+    long expected = expected(accepted, done, counts, 0);
+    Lake.Commit commit =
         Lake.appendCounted(
             spark,
             Outputs.bronze(exclude(records, done), ledger, lineage, run),
             bronze,
             run.runId(),
-            expected(accepted, done, counts, 0));
-    check(bronze, expected(accepted, done, counts, 0), written);
+            expected);
+    check(bronze, expected, commit, versions, "bronze/" + ledger.folder());
     afterWrite.accept("bronze/" + ledger.folder());
 
     String quarantine = lake.quarantine();
     done = committedBefore(quarantine, accepted, ledger.folder(), counts, c -> c[1]);
-    written =
+    expected = expected(accepted, done, counts, 1);
+    commit =
         Lake.appendCounted(
             spark,
             Outputs.quarantine(exclude(records, done), ledger, lineage, run),
             quarantine,
             run.runId(),
-            expected(accepted, done, counts, 1));
-    check(quarantine, expected(accepted, done, counts, 1), written);
+            expected);
+    check(quarantine, expected, commit, versions, "bronze/quarantine");
     afterWrite.accept("quarantine/" + ledger.folder());
 
-    return result(fresh, skipped, files, counts, reasons);
+    Result r = result(fresh, skipped, files, counts, reasons);
+    return new Result(r.outcomes(), r.line(), r.rejected(), versions);
   }
 
   /**
@@ -175,12 +180,16 @@ final class LedgerIngest {
   }
 
   // The commit's own row count must be what this run meant to add.
-  private static void check(String table, long expected, long written) {
-    if (written != expected) {
+  static void check(
+      String table, long expected, Lake.Commit commit, Map<String, Long> versions, String name) {
+    if (commit.rows() != expected) {
       throw DispersalException.ingestAccounting(
           String.format(
               "the commit to %s added %d rows where %d were read for it",
-              table, written, expected));
+              table, commit.rows(), expected));
+    }
+    if (commit.version() >= 0) {
+      versions.put(name, commit.version());
     }
   }
 
@@ -227,7 +236,7 @@ final class LedgerIngest {
     IngestReport.Line line =
         new IngestReport.Line(
             ledger, fresh.size(), skipped, rejects.size(), read, loaded, quarantined, top(reasons));
-    return new Result(outcomes, line, rejects);
+    return new Result(outcomes, line, rejects, Map.of());
   }
 
   private static Dataset<Row> exclude(Dataset<Row> records, Set<String> deliveries) {

@@ -45,7 +45,7 @@ final class Outputs {
   static Dataset<Row> bronze(Dataset<Row> validated, Ledger ledger, Dataset<Row> files, Run run) {
     List<Column> out = new ArrayList<>();
     for (Field f : ledger.fields()) {
-      out.add(Values.typed(f, col(f.stagedName())).cast(f.kind().type()).as(f.stagedName()));
+      out.add(RowRules.value(f).cast(f.kind().type()).as(f.stagedName()));
       if (f.kind() == Field.Kind.ID_NUMBER) {
         out.add(col(f.validColumn()));
       }
@@ -82,7 +82,7 @@ final class Outputs {
             col(ROW_NUMBER),
             col(RowRules.FAILURE).getField(RowRules.RULE_ID).as(RowRules.RULE_ID),
             col(RowRules.FAILURE).getField(RowRules.FIELD).as(RowRules.FIELD),
-            col(RowRules.FAILURE).getField(RowRules.REASON).as(RowRules.REASON),
+            RowRules.reason(col(RowRules.FAILURE)).as(RowRules.REASON),
             coalesce(col(Staging.RAW_CELLS), json).as(RAW_ROW),
             lit(run.runId()).as(RUN_ID),
             lit(run.ingestedAt()).as(INGESTED_AT));

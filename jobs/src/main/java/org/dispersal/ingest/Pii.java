@@ -3,7 +3,6 @@ package org.dispersal.ingest;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,6 +25,9 @@ final class Pii implements Serializable {
   static final Pattern PHONE_LIKE =
       Pattern.compile("(?<![0-9A-Za-z])(\\+?86[- ]?)?1[3-9]\\d{9}(?![0-9A-Za-z])");
 
+  /** Bytes of the digest kept: 16, written as 26 base32 characters. */
+  static final int HASH_BYTES = 16;
+
   private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
   private final byte[] key;
@@ -46,7 +48,9 @@ final class Pii implements Serializable {
     }
     // The kind is part of the message: a phone number and an ID never share a hash.
     byte[] digest = mac().doFinal((kind.name() + ':' + normal).getBytes(StandardCharsets.UTF_8));
-    return base32(digest);
+    // Truncated to 128 bits (RFC 2104 allows half the output): no collision among billions of
+    // values, and half the bytes in every bronze row.
+    return base32(java.util.Arrays.copyOf(digest, HASH_BYTES));
   }
 
   /** Whether an ID number's GB 11643 check digit is right (null for an empty value). */
@@ -59,14 +63,17 @@ final class Pii implements Serializable {
     if (value == null) {
       return null;
     }
-    String v = value.replaceAll("[\\s\\u3000]+", "");
-    if (kind == Field.Kind.ID_NUMBER) {
-      v = v.toUpperCase(Locale.ROOT);
-    } else if (kind == Field.Kind.PHONE) {
-      v = v.replaceAll("[^0-9]", "");
-      if (v.length() == 13 && v.startsWith("86")) {
-        v = v.substring(2);
+    // A loop, not a regular expression: this runs for every personal cell of every file.
+    StringBuilder sb = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (kind == Field.Kind.PHONE ? c >= '0' && c <= '9' : !HeaderMap.space(c)) {
+        sb.append(kind == Field.Kind.ID_NUMBER ? Character.toUpperCase(c) : c);
       }
+    }
+    String v = sb.toString();
+    if (kind == Field.Kind.PHONE && v.length() == 13 && v.startsWith("86")) {
+      v = v.substring(2);
     }
     return v.isEmpty() ? null : v;
   }

@@ -22,21 +22,28 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The row rules of docs/quality-rules.md as pure steps over staged records. Each step records the
- * first failure it finds in {@link #FAILURE} unless an earlier step already did; {@link #validate}
- * runs them in the order that decides which rule a row with several faults is quarantined under.
+ * The row rules of docs/quality-rules.md as pure steps over staged records. {@link #typed} parses
+ * each cell once; each rule step then records the first failure it finds in {@link #FAILURE} unless
+ * an earlier step already did, and {@link #validate} runs them in the order that decides which rule
+ * a row with several faults is quarantined under.
  */
 final class RowRules {
   static final String FAILURE = "_failure";
   static final String RULE_ID = "rule_id";
   static final String FIELD = "field";
   static final String REASON = "reason";
+  // The failure keeps its parts; the reason text is assembled once, for quarantined rows only.
+  private static final String BEFORE = "before";
+  private static final String VALUE = "value";
+  private static final String AFTER = "after";
 
   static final StructType FAILURE_TYPE =
       new StructType()
           .add(RULE_ID, DataTypes.StringType)
           .add(FIELD, DataTypes.StringType)
-          .add(REASON, DataTypes.StringType);
+          .add(BEFORE, DataTypes.StringType)
+          .add(VALUE, DataTypes.StringType)
+          .add(AFTER, DataTypes.StringType);
 
   /** What the rules compare against: the run's as-of date and the area ceiling. */
   record Limits(LocalDate asOf, double maxAreaM2) {}
@@ -47,7 +54,8 @@ final class RowRules {
 
   /** All row rules in order: shape, emptiness, parsing, ranges, check characters. */
   static Dataset<Row> validate(Dataset<Row> in, Ledger ledger, Limits limits) {
-    return in.transform(RowRules::rowColumns)
+    return in.transform(d -> typed(d, ledger))
+        .transform(RowRules::rowColumns)
         .transform(d -> requiredMissing(d, ledger))
         .transform(d -> numberInvalid(d, ledger))
         .transform(d -> dateInvalid(d, ledger))
@@ -58,27 +66,40 @@ final class RowRules {
         .transform(d -> creditCodeCheck(d, ledger));
   }
 
+  /** The typed value of a field, once {@link #typed} has run. */
+  static Column value(Field f) {
+    return col(typedName(f));
+  }
+
+  static String typedName(Field f) {
+    return "_typed_" + f.stagedName();
+  }
+
+  /** Adds each cell read as its contract type (null where it does not parse). */
+  static Dataset<Row> typed(Dataset<Row> in, Ledger ledger) {
+    List<Column> out = new ArrayList<>();
+    out.add(col("*"));
+    for (Field f : ledger.fields()) {
+      out.add(Values.typed(f, col(f.stagedName())).as(typedName(f)));
+    }
+    return in.select(out.toArray(new Column[0]));
+  }
+
   /** row.columns: a record with a different number of fields than the header. */
   static Dataset<Row> rowColumns(Dataset<Row> in) {
-    Column fields = col(Staging.FIELD_COUNT);
-    Column header = col(Staging.HEADER_COUNT);
+    Column fields = col(Staging.FIELD_COUNT).cast("string");
+    Column header = col(Staging.HEADER_COUNT).cast("string");
     return fail(
         in,
         List.of(
             when(
-                fields.notEqual(header),
+                col(Staging.FIELD_COUNT).notEqual(col(Staging.HEADER_COUNT)),
                 failure(
                     Rules.ROW_COLUMNS,
                     null,
-                    concat(
-                        lit(": 有 "),
-                        fields.cast("string"),
-                        lit(" 个字段, 表头有 "),
-                        header.cast("string"),
-                        lit(" 个 / "),
-                        fields.cast("string"),
-                        lit(" fields where the header has "),
-                        header.cast("string"))))));
+                    concat(lit(": 有 "), fields, lit(" 个字段, 表头有 "), header, lit(" 个 / ")),
+                    fields,
+                    concat(lit(" fields where the header has "), header)))));
   }
 
   /** required.missing: business key, township, key dates, a demolition's area left empty. */
@@ -92,7 +113,9 @@ final class RowRules {
                 failure(
                     Rules.REQUIRED_MISSING,
                     f,
-                    lit(": 必填项 " + f.zh() + " 为空 / required " + f.name() + " is empty"))));
+                    lit(": 必填项 " + f.zh() + " 为空 / required " + f.name() + " is empty"),
+                    lit(""),
+                    lit(""))));
       }
     }
     return fail(in, checks);
@@ -143,15 +166,10 @@ final class RowRules {
         checks.add(
             when(
                 c.isNotNull().and(c.isin(f.values().toArray()).unary_$bang()),
-                failure(
+                quoted(
                     Rules.ENUM_INVALID,
                     f,
-                    quoted(
-                        f,
-                        c,
-                        "不在取值范围内 ("
-                            + String.join(", ", f.values())
-                            + ") / is not an allowed value"))));
+                    "不在取值范围内 (" + String.join(", ", f.values()) + ") / is not an allowed value")));
       } else if (f.kind() == Field.Kind.YES_NO) {
         checks.add(invalid(f, Rules.ENUM_INVALID, "应为 是 或 否 / must be 是 or 否"));
       }
@@ -165,21 +183,13 @@ final class RowRules {
     String max = Rules.count((long) maxAreaM2);
     for (Field f : ledger.fields()) {
       if (f.kind() == Field.Kind.AREA) {
-        Column v = Values.typed(f, col(f.stagedName()));
         checks.add(
             when(
-                v.leq(0).or(v.gt(maxAreaM2)),
-                failure(
+                value(f).leq(0).or(value(f).gt(maxAreaM2)),
+                quoted(
                     Rules.AREA_RANGE,
                     f,
-                    quoted(
-                        f,
-                        col(f.stagedName()),
-                        "超出范围, 应大于 0 且不超过 "
-                            + max
-                            + " 平方米 / must be > 0 and at most "
-                            + max
-                            + " m²"))));
+                    "超出范围, 应大于 0 且不超过 " + max + " 平方米 / must be > 0 and at most " + max + " m²")));
       }
     }
     return fail(in, checks);
@@ -191,12 +201,7 @@ final class RowRules {
     for (Field f : ledger.fields()) {
       if (f.kind() == Field.Kind.COUNT) {
         checks.add(
-            when(
-                Values.typed(f, col(f.stagedName())).lt(0),
-                failure(
-                    Rules.COUNT_RANGE,
-                    f,
-                    quoted(f, col(f.stagedName()), "不能为负数 / must not be negative"))));
+            when(value(f).lt(0), quoted(Rules.COUNT_RANGE, f, "不能为负数 / must not be negative")));
       }
     }
     return fail(in, checks);
@@ -207,37 +212,35 @@ final class RowRules {
     List<Column> checks = new ArrayList<>();
     Date from = Date.valueOf(EARLIEST);
     Date to = Date.valueOf(asOf);
-    String span = EARLIEST + " 至 " + asOf;
-    String spanEn = EARLIEST + " to " + asOf;
+    String bounds =
+        "超出范围 (" + EARLIEST + " 至 " + asOf + ") / is outside " + EARLIEST + " to " + asOf;
     for (Field f : ledger.fields()) {
-      Column raw = col(f.stagedName());
-      Column v = Values.typed(f, raw);
-      Column out;
-      String bounds;
+      Column v = value(f);
       switch (f.kind()) {
-        case DATE, MONTH -> {
-          out = v.lt(lit(from)).or(v.gt(lit(to)));
-          bounds = "超出范围 (" + span + ") / is outside " + spanEn;
-        }
-        case DATETIME -> {
-          Column day = to_date(v);
-          out = day.lt(lit(from)).or(day.gt(lit(to)));
-          bounds = "超出范围 (" + span + ") / is outside " + spanEn;
-        }
+        case DATE, MONTH ->
+            checks.add(
+                when(v.lt(lit(from)).or(v.gt(lit(to))), quoted(Rules.DATE_RANGE, f, bounds)));
+        case DATETIME ->
+            checks.add(
+                when(
+                    to_date(v).lt(lit(from)).or(to_date(v).gt(lit(to))),
+                    quoted(Rules.DATE_RANGE, f, bounds)));
         case YEAR -> {
           int lo = f.values().isEmpty() ? EARLIEST.getYear() : Integer.parseInt(f.values().get(0));
           int hi =
               f.values().isEmpty()
                   ? asOf.getYear()
                   : Integer.parseInt(f.values().get(f.values().size() - 1));
-          out = v.lt(lo).or(v.gt(hi));
-          bounds = "超出范围 (" + lo + "–" + hi + ") / is outside " + lo + "–" + hi;
+          checks.add(
+              when(
+                  v.lt(lo).or(v.gt(hi)),
+                  quoted(
+                      Rules.DATE_RANGE,
+                      f,
+                      "超出范围 (" + lo + "–" + hi + ") / is outside " + lo + "–" + hi)));
         }
-        default -> {
-          continue;
-        }
+        default -> {}
       }
-      checks.add(when(out, failure(Rules.DATE_RANGE, f, quoted(f, raw, bounds))));
     }
     return fail(in, checks);
   }
@@ -250,57 +253,65 @@ final class RowRules {
     List<Column> checks = new ArrayList<>();
     for (Field f : ledger.fields()) {
       if (f.kind() == Field.Kind.CREDIT_CODE) {
-        Column code = Values.typed(f, col(f.stagedName()));
+        Column code = value(f);
         Column checked = col("entity_type").isin("企业", "个体工商户");
-        Column shown = Values.shownCode(code);
         checks.add(
             when(
                 checked.and(code.isNotNull()).and(Values.creditCodeValid(code).unary_$bang()),
                 failure(
                     Rules.CREDIT_CODE_CHECK,
                     f,
-                    when(
-                            length(code).notEqual(18),
-                            concat(
-                                lit(": " + f.zh() + " "),
-                                shown,
-                                lit(" 应为 18 位 / must be 18 characters")))
-                        .otherwise(
-                            concat(
-                                lit(": " + f.zh() + " "),
-                                shown,
-                                lit(" 校验位错误 / bad check character"))))));
+                    lit(": " + f.zh() + " "),
+                    Values.shownCode(code),
+                    when(length(code).notEqual(18), lit(" 应为 18 位 / must be 18 characters"))
+                        .otherwise(lit(" 校验位错误 / bad check character")))));
       }
     }
     return fail(in, checks);
   }
 
-  /** Splits the failure into rule_id, field and reason columns. */
+  /**
+   * Splits the failure into rule_id, field and the reason a clerk reads: {@code 第 1,204 行: …} with
+   * the cell as typed, masked where it looks like an ID or phone number and cut when long.
+   */
   static Dataset<Row> split(Dataset<Row> in) {
-    return in.withColumn(RULE_ID, col(FAILURE).getField(RULE_ID))
-        .withColumn(FIELD, col(FAILURE).getField(FIELD))
-        .withColumn(REASON, col(FAILURE).getField(REASON))
+    Column f = col(FAILURE);
+    return in.withColumn(RULE_ID, f.getField(RULE_ID))
+        .withColumn(FIELD, f.getField(FIELD))
+        .withColumn(REASON, reason(f))
         .drop(FAILURE);
+  }
+
+  /** The reason text of a failure struct, led by the row number as Excel shows it. */
+  static Column reason(Column failure) {
+    return when(
+        failure.isNotNull(),
+        concat(
+            lit("第 "),
+            format_number(col(Staging.ROW_NUMBER), 0),
+            lit(" 行"),
+            failure.getField(BEFORE),
+            Values.shown(failure.getField(VALUE)),
+            failure.getField(AFTER)));
   }
 
   // A cell that is present but does not parse as its type.
   private static Column invalid(Field f, String rule, String what) {
-    Column raw = col(f.stagedName());
-    return when(
-        raw.isNotNull().and(Values.typed(f, raw).isNull()), failure(rule, f, quoted(f, raw, what)));
+    return when(col(f.stagedName()).isNotNull().and(value(f).isNull()), quoted(rule, f, what));
   }
 
   // ": 出租面积 "-5" <what>" — the column's Chinese header and the value as the clerk typed it.
-  private static Column quoted(Field f, Column raw, String what) {
-    return concat(lit(": " + f.zh() + " \""), Values.shown(raw), lit("\" " + what));
+  private static Column quoted(String rule, Field f, String what) {
+    return failure(rule, f, lit(": " + f.zh() + " \""), col(f.stagedName()), lit("\" " + what));
   }
 
-  private static Column failure(String rule, Field f, Column detail) {
-    Column row = concat(lit("第 "), format_number(col(Staging.ROW_NUMBER), 0), lit(" 行"));
+  private static Column failure(String rule, Field f, Column before, Column value, Column after) {
     return struct(
         lit(rule).as(RULE_ID),
         lit(f == null ? null : f.name()).cast("string").as(FIELD),
-        concat(row, detail).as(REASON));
+        before.as(BEFORE),
+        value.as(VALUE),
+        after.as(AFTER));
   }
 
   // Keeps an earlier step's failure; otherwise the first of this step's checks that fails.

@@ -30,8 +30,8 @@ public final class Pipeline {
   }
 
   /**
-   * Runs stages one after the other in an open session, without the lake's lock or the run
-   * tables (tests use it; commands go through {@link Runner}).
+   * Runs stages one after the other in an open session, without the lake's lock or the run tables
+   * (tests use it; commands go through {@link Runner}).
    */
   public static ExitCode run(
       SparkSession spark, Settings settings, RunContext run, List<Stage> stages) {

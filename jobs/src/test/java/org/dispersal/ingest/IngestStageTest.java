@@ -72,6 +72,7 @@ class IngestStageTest {
     rental.add(Fixtures.rental("R9", Map.of("出租面积", "四十"))); // 10
     rental.add(Fixtures.rental("R10", Map.of("房屋地址", "稻田村,5号", "出租人姓名", "刘德华"))); // 11
     rental.add(Fixtures.rental("R11", Map.of("登记日期", "2019年3月5日", "更新时间", "2019/3/6 8:05:09")));
+    rental.add(Fixtures.rental("R12", Map.of("登记日期", "1998-05-01"))); // 13
     Fixtures.write(landing, "rental", "2019-01.csv", String.join("\n", rental) + "\n");
     expected.putAll(
         Map.of(
@@ -82,7 +83,8 @@ class IngestStageTest {
             "2019-01.csv:8", Rules.COUNT_RANGE,
             "2019-01.csv:9", Rules.DATE_INVALID,
             "2019-01.csv:10", Rules.NUMBER_INVALID,
-            "2019-01.csv:11", Rules.ROW_COLUMNS));
+            "2019-01.csv:11", Rules.ROW_COLUMNS,
+            "2019-01.csv:13", Rules.DATE_RANGE));
     // The legacy system's export: GBK.
     Fixtures.write(
         landing,
@@ -215,8 +217,8 @@ class IngestStageTest {
     }
     assertThat(byName).hasSize(12);
     assertThat(byName.get("2019-01.csv").<String>getAs("encoding")).isEqualTo("UTF-8");
-    assertThat(byName.get("2019-01.csv").<Long>getAs("rows_read")).isEqualTo(11L);
-    assertThat(byName.get("2019-01.csv").<Long>getAs("rows_quarantined")).isEqualTo(8L);
+    assertThat(byName.get("2019-01.csv").<Long>getAs("rows_read")).isEqualTo(12L);
+    assertThat(byName.get("2019-01.csv").<Long>getAs("rows_quarantined")).isEqualTo(9L);
     assertThat(byName.get("2019-02 旧系统.csv").<String>getAs("encoding")).isEqualTo("GBK");
     assertThat(byName.get("market.csv").<String>getAs("encoding")).isIn("GBK", "GB18030");
     assertThat(byName.get("pop.csv").<String>getAs("encoding")).isEqualTo("UTF-8-BOM");
@@ -293,7 +295,7 @@ class IngestStageTest {
   void theSummaryAndTheLogsSayWhatHappened() {
     String summary = stage.lastReport().table();
     assertThat(summary)
-        .containsPattern("rental +5 +0 +3 +4 +8 +")
+        .containsPattern("rental +5 +0 +3 +4 +9 +date.range 登记日期 \\(2\\)")
         .containsPattern("license +2 +0 +1 +2 +1 +credit_code.check 统一社会信用代码 \\(1\\)")
         .containsPattern("total +12 +0 +5 +")
         .contains("rental/cut.csv  file.truncated");

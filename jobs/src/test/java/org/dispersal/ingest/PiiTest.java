@@ -22,7 +22,7 @@ class PiiTest {
   void hashesAreKeyedStableAndNormalised() {
     String id = Fixtures.id("11011119800101123");
     String h = PII.hash(Field.Kind.ID_NUMBER, id);
-    assertThat(h).hasSize(52).matches("[a-z2-7]+");
+    assertThat(h).hasSize(26).matches("[a-z2-7]+");
     assertThat(PII.hash(Field.Kind.ID_NUMBER, " " + id.toLowerCase() + " ")).isEqualTo(h);
     assertThat(
             new Pii("another-key-0123456789".getBytes(StandardCharsets.UTF_8))
