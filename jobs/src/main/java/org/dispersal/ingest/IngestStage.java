@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
@@ -59,6 +60,25 @@ public final class IngestStage implements Stage {
   /** What the last run did, for the CLI's summary table; null before the first run. */
   public IngestReport lastReport() {
     return lastReport;
+  }
+
+  /**
+   * Creates, empty, the bronze table of any ledger nothing has been delivered for yet, so that
+   * later stages can read every ledger from the first night on.
+   */
+  private static void ensureBronzeTables(
+      SparkSession spark, Lake lake, Outputs.Run stamp, RowRules.Limits rules, String runId) {
+    for (Ledger ledger : Ledger.values()) {
+      String table = lake.bronze(ledger);
+      if (!Lake.exists(spark, table)) {
+        Dataset<Row> none =
+            spark
+                .createDataFrame(List.of(), Staging.schema(ledger))
+                .transform(d -> RowRules.validate(d, ledger, rules));
+        Dataset<Row> lineage = spark.createDataFrame(List.<Row>of(), Deliveries.LINEAGE_SCHEMA);
+        Lake.append(Outputs.bronze(none, ledger, lineage, stamp), table, runId);
+      }
+    }
   }
 
   @Override
@@ -118,6 +138,7 @@ public final class IngestStage implements Stage {
         progress.writing("the deliveries table");
         record(spark, lake, outcomes, recorded.lastSeq(), stamp, versions);
       }
+      ensureBronzeTables(spark, lake, stamp, rules, run.runId());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
