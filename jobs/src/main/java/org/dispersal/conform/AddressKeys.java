@@ -40,6 +40,22 @@ final class AddressKeys implements Serializable {
 
   /** The site key of an address, or null when nothing usable is left. */
   String key(String address) {
+    String s = dwelling(address);
+    if (s == null) {
+      return null;
+    }
+    Matcher site = SITE.matcher(s);
+    if (site.find()) {
+      s = site.group(1) + "号";
+    }
+    return s.isEmpty() ? null : s;
+  }
+
+  /**
+   * The dwelling key: the whole normalised address, building, unit and basement included — a
+   * cleared group rental or basement is one dwelling, not the whole yard.
+   */
+  String dwelling(String address) {
     if (address == null) {
       return null;
     }
@@ -50,10 +66,6 @@ final class AddressKeys implements Serializable {
     s = DISTRICT.matcher(s).replaceFirst("");
     s = stripTownship(s);
     s = s.replace("号院", "号").replace("號", "号").replace("#", "号");
-    Matcher site = SITE.matcher(s);
-    if (site.find()) {
-      s = site.group(1) + "号";
-    }
     return s.isEmpty() ? null : s;
   }
 

@@ -10,6 +10,7 @@ final class Cols {
   static final String TOWNSHIP_METHOD = "township_method";
   static final String ADDRESS = "address";
   static final String ADDRESS_KEY = "address_key";
+  static final String DWELLING_KEY = "dwelling_key";
   static final String COMMUNITY = "community";
   static final String UPDATED_AT = "updated_at";
 

@@ -55,6 +55,8 @@ public final class ConformStage implements Stage {
           "silver/" + table.getKey(), Lake.overwrite(table.getValue(), location, run.runId()));
       rowsOut += Lake.read(spark, location).count();
     }
+    // The intermediates persisted while building are no longer needed.
+    spark.catalog().clearCache();
     long quarantined = Lake.read(spark, Lake.table(run.paths(), "silver", "quarantine")).count();
     List<Row> stale =
         Lake.read(spark, Lake.table(run.paths(), "silver", "quality_freshness"))
@@ -121,5 +123,9 @@ public final class ConformStage implements Stage {
 
   static UserDefinedFunction addressKeyUdf(AddressKeys keys) {
     return udf((UDF1<String, String>) keys::key, DataTypes.StringType);
+  }
+
+  static UserDefinedFunction dwellingKeyUdf(AddressKeys keys) {
+    return udf((UDF1<String, String>) keys::dwelling, DataTypes.StringType);
   }
 }

@@ -27,8 +27,9 @@ record Resolved(Map<String, Dataset<Row>> ledgers, Dataset<Row> quarantine) {
 
   static Resolved of(Map<String, Dataset<Row>> bronze, TownshipResolver resolver, String district) {
     UserDefinedFunction resolve = ConformStage.resolveUdf(resolver, district);
-    UserDefinedFunction addressKey =
-        ConformStage.addressKeyUdf(new AddressKeys(resolver.spellings()));
+    AddressKeys keys = new AddressKeys(resolver.spellings());
+    UserDefinedFunction addressKey = ConformStage.addressKeyUdf(keys);
+    UserDefinedFunction dwellingKey = ConformStage.dwellingKeyUdf(keys);
     Map<String, Dataset<Row>> ok = new LinkedHashMap<>();
     Dataset<Row> quarantine = null;
     for (String ledger : ConformStage.LEDGERS) {
@@ -39,7 +40,10 @@ record Resolved(Map<String, Dataset<Row>> ledgers, Dataset<Row> quarantine) {
               .withColumn(Cols.TOWNSHIP_CODE, col("_t.code"))
               .withColumn(Cols.TOWNSHIP_METHOD, col("_t.method"));
       if (ADDRESSED.contains(ledger)) {
-        withCode = withCode.withColumn(Cols.ADDRESS_KEY, addressKey.apply(col(Cols.ADDRESS)));
+        withCode =
+            withCode
+                .withColumn(Cols.ADDRESS_KEY, addressKey.apply(col(Cols.ADDRESS)))
+                .withColumn(Cols.DWELLING_KEY, dwellingKey.apply(col(Cols.ADDRESS)));
       }
       Column bad = col("_t.status").notEqual(TownshipResolver.RESOLVED);
       Column dateOrder = dateOrder(ledger);
@@ -57,7 +61,8 @@ record Resolved(Map<String, Dataset<Row>> ledgers, Dataset<Row> quarantine) {
                   when(bad, townshipReason()).otherwise(dateReason(ledger)).as(REASON),
                   col(Cols.TOWNSHIP).as(VALUE));
       quarantine = quarantine == null ? rejected : quarantine.unionByName(rejected);
-      ok.put(ledger, withCode.filter(bad.or(dateOrder).unary_$bang()).drop("_t"));
+      // Every silver table reads these; resolve each row once.
+      ok.put(ledger, withCode.filter(bad.or(dateOrder).unary_$bang()).drop("_t").persist());
     }
     return new Resolved(ok, quarantine);
   }

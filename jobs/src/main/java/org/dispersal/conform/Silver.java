@@ -25,11 +25,11 @@ record Silver(Map<String, Dataset<Row>> tables) {
     Map<String, Dataset<Row>> t = new LinkedHashMap<>();
     Map<String, Dataset<Row>> in = resolved.ledgers();
     Dataset<Row> rentalHistory =
-        History.versions(in.get("rental"), Cols.REGISTRATION_ID, Cols.UPDATED_AT);
+        History.versions(in.get("rental"), Cols.REGISTRATION_ID, Cols.UPDATED_AT).persist();
     Dataset<Row> licenseHistory =
-        History.versions(in.get("license"), Cols.CREDIT_CODE, Cols.UPDATED_AT);
+        History.versions(in.get("license"), Cols.CREDIT_CODE, Cols.UPDATED_AT).persist();
     Dataset<Row> demolitionHistory =
-        History.versions(in.get("demolition"), Cols.RECORD_ID, Cols.UPDATED_AT);
+        History.versions(in.get("demolition"), Cols.RECORD_ID, Cols.UPDATED_AT).persist();
     Dataset<Row> rental = current(rentalHistory);
     Dataset<Row> license = current(licenseHistory);
     Dataset<Row> demolition = current(demolitionHistory);
@@ -57,11 +57,13 @@ record Silver(Map<String, Dataset<Row>> tables) {
         Linkage.rentalLinks(demolition, rental, config.linkDaysBefore(), config.linkDaysAfter())
             .unionByName(
                 Linkage.entityLinks(
-                    demolition, license, config.linkDaysBefore(), config.linkDaysAfter()));
+                    demolition, license, config.linkDaysBefore(), config.linkDaysAfter()))
+            .persist();
     t.put("links", links);
     t.put("linkage_rate", linkageRate(demolition, rental, links));
     Dataset<Row> events =
-        VacatingEvents.all(VacatingEvents.demolitions(demolition, links), license, rental, links);
+        VacatingEvents.all(VacatingEvents.demolitions(demolition, links), license, rental, links)
+            .persist();
     t.put("vacating_events", events);
     t.put("rebound_watch", Rebound.watch(events, rental, license, demolition));
     t.put(

@@ -37,4 +37,43 @@ class ReboundTest {
     assertThat(e4.<Integer>getAs(Rebound.DAYS_AFTER)).isEqualTo(92);
     assertThat(watch.get(2).<String>getAs(Rebound.VACATED_EVENT)).isEqualTo("demolition:D4");
   }
+
+  @Test
+  void aClearedBasementReboundsOnlyWhenTheSameDwellingIsLetAgain() {
+    Object[][] rows = {
+      {
+        "B1",
+        "110111009",
+        "西路村2号",
+        "地下室",
+        200.0,
+        9L,
+        ConformFixtures.d("2016-01-01"),
+        ConformFixtures.d("2018-06-01"),
+        "地下空间清理"
+      },
+      {"B2", "110111009", "西路村2号", "地下室", 150.0, 5L, ConformFixtures.d("2019-01-10"), null, null},
+      {"B3", "110111009", "西路村2号", "楼房", 80.0, 3L, ConformFixtures.d("2019-02-10"), null, null}
+    };
+    Dataset<Row> rentals =
+        ConformFixtures.frame(ConformFixtures.RENTAL, rows)
+            .withColumn(
+                Cols.DWELLING_KEY,
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .when(
+                        org.apache.spark.sql.functions.col(Cols.HOUSING_TYPE).equalTo("地下室"),
+                        org.apache.spark.sql.functions.lit("西路村2号地下室"))
+                    .otherwise(org.apache.spark.sql.functions.lit("西路村2号3单元")));
+    Dataset<Row> none = ConformFixtures.demolitions().limit(0);
+    Dataset<Row> noEntities = ConformFixtures.entities().limit(0);
+    Dataset<Row> links = Linkage.rentalLinks(none, rentals, 180, 90);
+    Dataset<Row> events =
+        VacatingEvents.all(VacatingEvents.demolitions(none, links), noEntities, rentals, links);
+    List<Row> watch = Rebound.watch(events, rentals, noEntities, none).collectAsList();
+    assertThat(watch).extracting(r -> r.<String>getAs(Rebound.EVIDENCE_KEY)).containsExactly("B2");
+    assertThat(watch.get(0).<String>getAs(Rebound.VACATED_KIND)).isEqualTo("basement");
+  }
 }
