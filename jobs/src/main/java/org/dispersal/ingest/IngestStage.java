@@ -57,6 +57,12 @@ public final class IngestStage implements Stage {
     return "ingest";
   }
 
+  /** The key for personal data must be there (or be created, for the demo) before anything runs. */
+  @Override
+  public void preflight(Settings settings, RunContext run) {
+    PiiKey.load(IngestConfig.from(settings), run.paths(), createKeyIfMissing);
+  }
+
   /** What the last run did, for the CLI's summary table; null before the first run. */
   public IngestReport lastReport() {
     return lastReport;

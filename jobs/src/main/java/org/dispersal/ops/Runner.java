@@ -34,6 +34,9 @@ public final class Runner {
       Settings settings, String command, boolean full, String resume, List<Stage> stages) {
     RunContext fresh = RunContext.start(settings, full);
     OpsConfig ops = OpsConfig.from(settings);
+    for (Stage stage : stages) {
+      stage.preflight(settings, fresh);
+    }
     try (RunLock lock =
         RunLock.acquire(fresh.paths().lake(), fresh.runId(), command, ops.staleLockAfter())) {
       SparkSession spark = SparkSessions.open(SparkConfig.from(settings), command);
