@@ -17,8 +17,8 @@ record Field(String name, String zh, Kind kind, boolean required, List<String> v
     /** Free text typed by clerks; phone and ID patterns are masked out of it. */
     FREE_TEXT(DataTypes.StringType),
     /**
-     * A market entity's name: for 无照经营户 it is a person's name with a description, such as
-     * 张三（无照经营）, so the name part is masked on those rows.
+     * A market entity's name: for 无照经营户 it is a person's name with a description, such as 张三（无照经营）,
+     * so the name part is masked on those rows.
      */
     ENTITY_NAME(DataTypes.StringType),
     /** Kept as the raw text; conform resolves it. */

@@ -62,7 +62,9 @@ public final class BenchmarkData {
 
   private String rental(long i) {
     String area = fault() ? "-" + random.nextInt(50) : Integer.toString(10 + random.nextInt(200));
-    String first17 = String.format(Locale.ROOT, "1101111970%04d%03d", 101 + random.nextInt(1100), random.nextInt(1000));
+    String first17 =
+        String.format(
+            Locale.ROOT, "1101111970%04d%03d", 101 + random.nextInt(1100), random.nextInt(1000));
     return String.join(
         ",",
         "R" + i,
@@ -84,36 +86,64 @@ public final class BenchmarkData {
 
   private String license(long i) {
     String first17 = String.format(Locale.ROOT, "92110111MA%07d", i % 10_000_000);
-    String code = first17 + (fault() ? "I" : Character.toString(CreditCodes.checkCharacter(first17)));
-    String id = String.format(Locale.ROOT, "1101111980%04d%03d", 101 + random.nextInt(1100), random.nextInt(1000));
+    String code =
+        first17 + (fault() ? "I" : Character.toString(CreditCodes.checkCharacter(first17)));
+    String id =
+        String.format(
+            Locale.ROOT, "1101111980%04d%03d", 101 + random.nextInt(1100), random.nextInt(1000));
     return String.join(
         ",",
-        code, "商户" + i, "个体工商户", "F5212", TOWNSHIPS[random.nextInt(TOWNSHIPS.length)],
-        "某某街" + random.nextInt(900) + "号", "存续", "2012年3月" + (1 + random.nextInt(28)) + "日", "",
-        Integer.toString(random.nextInt(30)), Integer.toString(20 + random.nextInt(500)), "", "", "",
-        id + ResidentIds.checkCharacter(id), "2019-05-01 08:30");
+        code,
+        "商户" + i,
+        "个体工商户",
+        "F5212",
+        TOWNSHIPS[random.nextInt(TOWNSHIPS.length)],
+        "某某街" + random.nextInt(900) + "号",
+        "存续",
+        "2012年3月" + (1 + random.nextInt(28)) + "日",
+        "",
+        Integer.toString(random.nextInt(30)),
+        Integer.toString(20 + random.nextInt(500)),
+        "",
+        "",
+        "",
+        id + ResidentIds.checkCharacter(id),
+        "2019-05-01 08:30");
   }
 
   private String progress(long i) {
     return String.join(
         ",",
-        "T" + (1 + i % 9), "拆除面积", TOWNSHIPS[(int) (i % TOWNSHIPS.length)],
-        "2019-" + (1 + i % 12), Integer.toString(random.nextInt(5000)), "平方米");
+        "T" + (1 + i % 9),
+        "拆除面积",
+        TOWNSHIPS[(int) (i % TOWNSHIPS.length)],
+        "2019-" + (1 + i % 12),
+        Integer.toString(random.nextInt(5000)),
+        "平方米");
   }
 
   private String target(long i) {
     return String.join(
         ",",
-        "T" + (1 + i % 9), "指标" + i, TOWNSHIPS[(int) (i % TOWNSHIPS.length)],
-        Integer.toString(2017 + (int) (i % 4)), "否", Integer.toString(random.nextInt(100000)),
-        "平方米", "不少于");
+        "T" + (1 + i % 9),
+        "指标" + i,
+        TOWNSHIPS[(int) (i % TOWNSHIPS.length)],
+        Integer.toString(2017 + (int) (i % 4)),
+        "否",
+        Integer.toString(random.nextInt(100000)),
+        "平方米",
+        "不少于");
   }
 
   private String population(long i) {
     return String.join(
         ",",
-        "1101110" + String.format(Locale.ROOT, "%02d", i % 30), Integer.toString(2016 + (int) (i % 4)),
-        "120000", "60000", "60000", "抽样推算");
+        "1101110" + String.format(Locale.ROOT, "%02d", i % 30),
+        Integer.toString(2016 + (int) (i % 4)),
+        "120000",
+        "60000",
+        "60000",
+        "抽样推算");
   }
 
   private boolean fault() {

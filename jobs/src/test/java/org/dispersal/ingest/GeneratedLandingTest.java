@@ -33,11 +33,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The generator's district data (fixed seed), ingested, checked against its truth
- * ({@code _truth/defects.csv}): every fault ingest must catch is caught by the right rule at the
- * right file and row, nothing else is, and no clear personal value reaches the lake or the logs.
- * For speed the landing holds every faulty file and its resubmission plus a few regular files of
- * each ledger, not all 259.
+ * The generator's district data (fixed seed), ingested, checked against its truth ({@code
+ * _truth/defects.csv}): every fault ingest must catch is caught by the right rule at the right file
+ * and row, nothing else is, and no clear personal value reaches the lake or the logs. For speed the
+ * landing holds every faulty file and its resubmission plus a few regular files of each ledger, not
+ * all 259.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GeneratedLandingTest {
@@ -180,7 +180,10 @@ class GeneratedLandingTest {
             "missing_required",
             "credit_code_check");
     Map<String, String> actual = new HashMap<>();
-    for (Row r : table("quarantine").select("ledger", "file_name", "row_number", "rule_id").collectAsList()) {
+    for (Row r :
+        table("quarantine")
+            .select("ledger", "file_name", "row_number", "rule_id")
+            .collectAsList()) {
       actual.put(where(r.getString(0) + "/" + r.getString(1), r.getInt(2)), r.getString(3));
     }
     List<String> missed = new ArrayList<>();

@@ -17,16 +17,16 @@ import org.apache.spark.sql.types.StructField;
 import org.dispersal.TestSpark;
 
 /**
- * Looks for clear personal data in everything under a lake: every string value of every Delta
- * table (data files decoded by Spark: their compressed bytes stitch digits of neighbouring values
- * into false "phone numbers"), and every other file as text (transaction logs, checksums); and in
- * any text.
+ * Looks for clear personal data in everything under a lake: every string value of every Delta table
+ * (data files decoded by Spark: their compressed bytes stitch digits of neighbouring values into
+ * false "phone numbers"), and every other file as text (transaction logs, checksums); and in any
+ * text.
  */
 final class PiiScan {
   /**
    * An 18-character resident ID as scanners know it: area code, a birth date from 1900 on, sequence
-   * and check character, not part of a longer code. (All-digit credit codes are 18 digits too,
-   * but their positions 7–14 are no date.)
+   * and check character, not part of a longer code. (All-digit credit codes are 18 digits too, but
+   * their positions 7–14 are no date.)
    */
   static final Pattern ID =
       Pattern.compile(
@@ -82,10 +82,9 @@ final class PiiScan {
   }
 
   /**
-   * Values of the lake's string columns that are one of many names: the whole value, each string
-   * of a JSON row, or the part before a bracket (as in 张三（无照经营）). Whole-token matching
-   * finds a name wherever a leak would put it without flagging company names that happen to
-   * contain one.
+   * Values of the lake's string columns that are one of many names: the whole value, each string of
+   * a JSON row, or the part before a bracket (as in 张三（无照经营）). Whole-token matching finds a name
+   * wherever a leak would put it without flagging company names that happen to contain one.
    */
   static List<String> names(Path lake, java.util.Set<String> names) throws IOException {
     org.apache.spark.broadcast.Broadcast<java.util.Set<String>> set =
