@@ -16,6 +16,11 @@ record Field(String name, String zh, Kind kind, boolean required, List<String> v
     TEXT(DataTypes.StringType),
     /** Free text typed by clerks; phone and ID patterns are masked out of it. */
     FREE_TEXT(DataTypes.StringType),
+    /**
+     * A market entity's name: for 无照经营户 it is a person's name with a description, such as 张三（无照经营）,
+     * so the name part is masked on those rows.
+     */
+    ENTITY_NAME(DataTypes.StringType),
     /** Kept as the raw text; conform resolves it. */
     TOWNSHIP(DataTypes.StringType),
     ENUM(DataTypes.StringType),
@@ -51,6 +56,11 @@ record Field(String name, String zh, Kind kind, boolean required, List<String> v
 
     boolean personal() {
       return this == NAME || this == ID_NUMBER || this == PHONE;
+    }
+
+    /** Whether a cell of this kind may hold personal data, so misaligned rows mask near it. */
+    boolean maybePersonal() {
+      return personal() || this == ENTITY_NAME;
     }
   }
 

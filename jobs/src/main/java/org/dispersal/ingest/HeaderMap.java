@@ -40,7 +40,7 @@ final class HeaderMap {
         ignored.add(name + " (重复 / duplicate)");
       } else {
         fieldIndex[f] = i;
-        personal[i] = ledger.fields().get(f).kind().personal();
+        personal[i] = ledger.fields().get(f).kind().maybePersonal();
       }
     }
   }

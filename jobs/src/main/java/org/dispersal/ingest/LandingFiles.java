@@ -27,9 +27,14 @@ final class LandingFiles {
   /** One landing file and its content hash. */
   record Found(
       Ledger ledger, String path, String fileName, long size, long modifiedAt, String hash) {
-    /** Content-addressed: the same bytes in the same ledger are the same delivery. */
+    /**
+     * Content-addressed: the same bytes in the same ledger are the same delivery. A zero-byte file
+     * has no content to tell it by, so its name does: each empty file is its own (rejected)
+     * delivery.
+     */
     String deliveryId() {
-      return ledger.folder() + "-" + hash.substring(0, 16);
+      String key = size == 0 ? sha256Hex("empty file " + fileName) : hash;
+      return ledger.folder() + "-" + key.substring(0, 16);
     }
   }
 
@@ -95,6 +100,17 @@ final class LandingFiles {
       }
     }
     return out;
+  }
+
+  static String sha256Hex(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** SHA-256 of the content, hex, read as a stream. */

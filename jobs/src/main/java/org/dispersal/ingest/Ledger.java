@@ -5,6 +5,7 @@ import static org.dispersal.ingest.Field.Kind.COUNT;
 import static org.dispersal.ingest.Field.Kind.CREDIT_CODE;
 import static org.dispersal.ingest.Field.Kind.DATE;
 import static org.dispersal.ingest.Field.Kind.DATETIME;
+import static org.dispersal.ingest.Field.Kind.ENTITY_NAME;
 import static org.dispersal.ingest.Field.Kind.FREE_TEXT;
 import static org.dispersal.ingest.Field.Kind.ID_NUMBER;
 import static org.dispersal.ingest.Field.Kind.MONTH;
@@ -44,7 +45,7 @@ enum Ledger {
   LICENSE(
       "市场主体登记及整治台账",
       Field.required("credit_code", "统一社会信用代码", CREDIT_CODE),
-      Field.of("entity_name", "主体名称", TEXT),
+      Field.of("entity_name", "主体名称", ENTITY_NAME),
       Field.oneOf("entity_type", "主体类型", true, "企业", "个体工商户", "无照经营户"),
       Field.of("industry_code", "行业代码", TEXT),
       Field.required("township", "乡镇街道", TOWNSHIP),

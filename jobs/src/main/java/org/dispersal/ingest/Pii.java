@@ -78,6 +78,27 @@ final class Pii implements Serializable {
     return v.isEmpty() ? null : v;
   }
 
+  /** The entity type whose "entity name" is a person's name. */
+  static final String UNLICENSED = "无照经营户";
+
+  /**
+   * An unlicensed operator's name with the person masked: the description in brackets is kept
+   * (张三（无照经营） → &lt;masked&gt;（无照经营）), anything else is masked whole.
+   */
+  static String maskPersonName(String name) {
+    if (name == null) {
+      return null;
+    }
+    int first = firstBracket(name);
+    return first < 0 ? MASK : MASK + scrub(name.substring(first));
+  }
+
+  private static int firstBracket(String s) {
+    int a = s.indexOf('（');
+    int b = s.indexOf('(');
+    return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  }
+
   /** The value with every ID-like or phone-like run replaced by the mask. */
   static String scrub(String value) {
     if (value == null) {

@@ -89,6 +89,13 @@ final class Staging {
     v[4] = header.width();
     int i = LEADING;
     List<Field> fields = ledger.fields();
+    boolean unlicensed = false;
+    for (int f = 0; f < fields.size(); f++) {
+      if (fields.get(f).name().equals("entity_type")) {
+        int c = header.column(f);
+        unlicensed = c < cells.length && Pii.UNLICENSED.equals(value(cells[c]));
+      }
+    }
     for (int f = 0; f < fields.size(); f++) {
       Field field = fields.get(f);
       int column = header.column(f);
@@ -100,6 +107,7 @@ final class Staging {
           v[i++] = Pii.idValid(cell);
         }
         case FREE_TEXT -> v[i++] = Pii.scrub(cell);
+        case ENTITY_NAME -> v[i++] = unlicensed ? Pii.maskPersonName(cell) : Pii.scrub(cell);
         default -> v[i++] = cell;
       }
     }

@@ -117,7 +117,8 @@ class IngestStageTest {
             + "\n"
             + Fixtures.license(Fixtures.badCreditCode("91110111MA01XYQW3"), Map.of("主体类型", "企业"))
             + "\n"
-            + Fixtures.license("无照-2018-0042", Map.of("主体类型", "无照经营户", "法定代表人证件号", ok))
+            + Fixtures.license(
+                "无照-2018-0042", Map.of("主体类型", "无照经营户", "主体名称", "王秀英（无照餐饮）", "法定代表人证件号", ok))
             + "\n";
     Fixtures.write(landing, "license", "market.csv", license, Charset.forName("GB18030"));
     expected.put("market.csv:3", Rules.CREDIT_CODE_CHECK);
@@ -278,7 +279,12 @@ class IngestStageTest {
     assertThat(table("targets").count()).isEqualTo(2);
     assertThat(table("population").schema().apply("year").dataType())
         .isEqualTo(DataTypes.IntegerType);
-    assertThat(table("license").filter(col("entity_type").equalTo("无照经营户")).count()).isEqualTo(1);
+    assertThat(
+            table("license")
+                .filter(col("entity_type").equalTo("无照经营户"))
+                .first()
+                .<String>getAs("entity_name"))
+        .isEqualTo("<masked>（无照餐饮）");
   }
 
   @Test

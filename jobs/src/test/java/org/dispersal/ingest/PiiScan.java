@@ -17,12 +17,21 @@ import org.apache.spark.sql.types.StructField;
 import org.dispersal.TestSpark;
 
 /**
- * Looks for clear personal data in everything under a lake: every string value of every Delta
- * table, and the raw bytes of every file (data, logs, checkpoints); and in any text.
+ * Looks for clear personal data in everything under a lake: every string value of every Delta table
+ * (data files decoded by Spark: their compressed bytes stitch digits of neighbouring values into
+ * false "phone numbers"), and every other file as text (transaction logs, checksums); and in any
+ * text.
  */
 final class PiiScan {
-  /** An 18-character ID (or 15-digit old one), not part of a longer code. */
-  static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
+  /**
+   * An 18-character resident ID as scanners know it: area code, a birth date from 1900 on, sequence
+   * and check character, not part of a longer code. (All-digit credit codes are 18 digits too, but
+   * their positions 7–14 are no date.)
+   */
+  static final Pattern ID =
+      Pattern.compile(
+          "(?<![0-9A-Za-z])\\d{6}(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx]"
+              + "(?![0-9A-Za-z])");
 
   /** A mobile number, not part of a longer code. */
   static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
@@ -34,7 +43,10 @@ final class PiiScan {
     List<String> found = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(lake)) {
-      files = walk.filter(Files::isRegularFile).toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().endsWith(".parquet"))
+              .toList();
     }
     for (Path f : files) {
       byte[] bytes = Files.readAllBytes(f);
@@ -49,12 +61,12 @@ final class PiiScan {
     return found;
   }
 
-  /** Every string column of a Delta table, except credit codes (they identify businesses). */
+  /** Every string column of a Delta table. */
   static List<String> table(Path table, List<String> names) {
     Dataset<Row> t = TestSpark.session().read().format("delta").load(table.toUri().toString());
     List<String> found = new ArrayList<>();
     for (StructField f : t.schema().fields()) {
-      if (f.dataType() != DataTypes.StringType || f.name().equals("credit_code")) {
+      if (f.dataType() != DataTypes.StringType) {
         continue;
       }
       org.apache.spark.sql.Column c = col(f.name());
@@ -67,6 +79,59 @@ final class PiiScan {
       }
     }
     return found;
+  }
+
+  /**
+   * Values of the lake's string columns that are one of many names: the whole value, each string of
+   * a JSON row, or the part before a bracket (as in 张三（无照经营）). Whole-token matching finds a name
+   * wherever a leak would put it without flagging company names that happen to contain one.
+   */
+  static List<String> names(Path lake, java.util.Set<String> names) throws IOException {
+    org.apache.spark.broadcast.Broadcast<java.util.Set<String>> set =
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
+                TestSpark.session().sparkContext())
+            .broadcast(new java.util.HashSet<>(names));
+    org.apache.spark.sql.expressions.UserDefinedFunction hit =
+        org.apache.spark.sql.functions.udf(
+            (org.apache.spark.sql.api.java.UDF1<String, Boolean>)
+                v -> v != null && tokens(v).stream().anyMatch(set.value()::contains),
+            DataTypes.BooleanType);
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(lake)) {
+      for (Path log : walk.filter(p -> p.getFileName().toString().equals("_delta_log")).toList()) {
+        Dataset<Row> t =
+            TestSpark.session().read().format("delta").load(log.getParent().toUri().toString());
+        for (StructField f : t.schema().fields()) {
+          if (f.dataType() == DataTypes.StringType) {
+            for (Row r :
+                t.filter(hit.apply(col(f.name()))).select(f.name()).limit(5).collectAsList()) {
+              found.add(log.getParent().getFileName() + "." + f.name() + ": " + r.getString(0));
+            }
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  static List<String> tokens(String value) {
+    List<String> out = new ArrayList<>();
+    out.add(value.strip());
+    var m = JSON_STRING.matcher(value);
+    while (m.find()) {
+      out.add(m.group(1).strip());
+    }
+    for (String t : List.copyOf(out)) {
+      int a = t.indexOf('（');
+      int b = t.indexOf('(');
+      int bracket = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+      if (bracket > 0) {
+        out.add(t.substring(0, bracket).strip());
+      }
+    }
+    return out;
   }
 
   static List<String> text(String where, String text, List<String> names) {

@@ -65,6 +65,14 @@ class PiiTest {
   }
 
   @Test
+  void unlicensedOperatorsNamesKeepOnlyTheirDescription() {
+    assertThat(Pii.maskPersonName("张伟（无照餐饮）")).isEqualTo("<masked>（无照餐饮）");
+    assertThat(Pii.maskPersonName("张伟(占道经营)")).isEqualTo("<masked>(占道经营)");
+    assertThat(Pii.maskPersonName("张伟")).isEqualTo("<masked>");
+    assertThat(Pii.maskPersonName(null)).isNull();
+  }
+
+  @Test
   void keyComesFromTheSettingFirstThenTheFile() throws Exception {
     PathsConfig paths = paths();
     IngestConfig fromEnv = config(Fixtures.KEY, dir.resolve("none.key").toString());
