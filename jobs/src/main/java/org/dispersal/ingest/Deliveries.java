@@ -1,8 +1,5 @@
 package org.dispersal.ingest;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-
 import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.List;
@@ -92,13 +89,14 @@ final class Deliveries {
     if (!Lake.exists(spark, table)) {
       return new Recorded(Set.of(), 0);
     }
-    var manifest = spark.read().format("delta").load(table);
     Set<String> ids = new HashSet<>();
-    for (Row r : manifest.select(DELIVERY_ID).collectAsList()) {
+    long last = 0;
+    for (Row r :
+        spark.read().format("delta").load(table).select(DELIVERY_ID, INGEST_SEQ).collectAsList()) {
       ids.add(r.getString(0));
+      last = Math.max(last, r.getLong(1));
     }
-    Row last = manifest.agg(max(col(INGEST_SEQ))).first();
-    return new Recorded(ids, last.isNullAt(0) ? 0 : last.getLong(0));
+    return new Recorded(ids, last);
   }
 
   static Row todo(LandingFiles.Found f) {

@@ -52,6 +52,15 @@ final class IngestProgress implements AutoCloseable {
     status = () -> "ingest: writing " + what;
   }
 
+  /** Clears the line so that a log line that follows starts clean. */
+  void clear() {
+    status = () -> "";
+    if (thread != null) {
+      err.print("\r\033[K");
+      err.flush();
+    }
+  }
+
   private void loop() {
     while (running) {
       err.print("\r\033[K" + status.get());

@@ -132,8 +132,9 @@ public final class IngestStage implements Stage {
         progress.parsing(ledger, split.fresh().size(), filesDone, rowsDone);
         FileParser parser = new FileParser(ledger, limits, pii, conf, rowsDone, filesDone);
         LedgerIngest.Result result =
-            new LedgerIngest(spark, lake, ledger, stamp, rules, afterWrite)
+            new LedgerIngest(spark, lake, ledger, stamp, rules, afterWrite, progress)
                 .ingest(split.fresh(), split.skipped(), parser);
+        progress.clear();
         outcomes.addAll(result.outcomes());
         versions.putAll(result.versions());
         report.line(result.line());
@@ -143,6 +144,7 @@ public final class IngestStage implements Stage {
       if (!outcomes.isEmpty()) {
         progress.writing("the deliveries table");
         record(spark, lake, outcomes, recorded.lastSeq(), stamp, versions);
+        progress.clear();
       }
       ensureBronzeTables(spark, lake, stamp, rules, run.runId());
     } catch (IOException e) {

@@ -40,6 +40,7 @@ final class LedgerIngest {
   private final Outputs.Run run;
   private final RowRules.Limits rules;
   private final Consumer<String> afterWrite;
+  private final IngestProgress progress;
 
   LedgerIngest(
       SparkSession spark,
@@ -47,7 +48,9 @@ final class LedgerIngest {
       Ledger ledger,
       Outputs.Run run,
       RowRules.Limits rules,
-      Consumer<String> afterWrite) {
+      Consumer<String> afterWrite,
+      IngestProgress progress) {
+    this.progress = progress;
     this.spark = spark;
     this.lake = lake;
     this.ledger = ledger;
@@ -116,6 +119,7 @@ final class LedgerIngest {
 
     Map<String, Long> versions = new HashMap<>();
     String bronze = lake.bronze(ledger);
+    progress.writing("bronze/" + ledger.folder());
     Set<String> done = committedBefore(bronze, accepted, null, counts, c -> c[0]);
     long expected = expected(accepted, done, counts, 0);
     Lake.Commit commit =
@@ -129,6 +133,7 @@ final class LedgerIngest {
     afterWrite.accept("bronze/" + ledger.folder());
 
     String quarantine = lake.quarantine();
+    progress.writing("the quarantined rows of " + ledger.folder());
     done = committedBefore(quarantine, accepted, ledger.folder(), counts, c -> c[1]);
     expected = expected(accepted, done, counts, 1);
     commit =

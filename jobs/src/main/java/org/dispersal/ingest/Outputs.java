@@ -82,7 +82,7 @@ final class Outputs {
             col(ROW_NUMBER),
             col(RowRules.FAILURE).getField(RowRules.RULE_ID).as(RowRules.RULE_ID),
             col(RowRules.FAILURE).getField(RowRules.FIELD).as(RowRules.FIELD),
-            RowRules.reason(col(RowRules.FAILURE)).as(RowRules.REASON),
+            Failures.reason(col(RowRules.FAILURE)).as(RowRules.REASON),
             coalesce(col(Staging.RAW_CELLS), json).as(RAW_ROW),
             lit(run.runId()).as(RUN_ID),
             lit(run.ingestedAt()).as(INGESTED_AT));

@@ -1,25 +1,19 @@
 package org.dispersal.ingest;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The row rules of docs/quality-rules.md as pure steps over staged records. {@link #typed} parses
@@ -28,22 +22,10 @@ import org.apache.spark.sql.types.StructType;
  * a row with several faults is quarantined under.
  */
 final class RowRules {
-  static final String FAILURE = "_failure";
-  static final String RULE_ID = "rule_id";
-  static final String FIELD = "field";
-  static final String REASON = "reason";
-  // The failure keeps its parts; the reason text is assembled once, for quarantined rows only.
-  private static final String BEFORE = "before";
-  private static final String VALUE = "value";
-  private static final String AFTER = "after";
-
-  static final StructType FAILURE_TYPE =
-      new StructType()
-          .add(RULE_ID, DataTypes.StringType)
-          .add(FIELD, DataTypes.StringType)
-          .add(BEFORE, DataTypes.StringType)
-          .add(VALUE, DataTypes.StringType)
-          .add(AFTER, DataTypes.StringType);
+  static final String FAILURE = Failures.FAILURE;
+  static final String RULE_ID = Failures.RULE_ID;
+  static final String FIELD = Failures.FIELD;
+  static final String REASON = Failures.REASON;
 
   /** What the rules compare against: the run's as-of date and the area ceiling. */
   record Limits(LocalDate asOf, double maxAreaM2) {}
@@ -89,12 +71,12 @@ final class RowRules {
   static Dataset<Row> rowColumns(Dataset<Row> in) {
     Column fields = col(Staging.FIELD_COUNT).cast("string");
     Column header = col(Staging.HEADER_COUNT).cast("string");
-    return fail(
+    return Failures.fail(
         in,
         List.of(
             when(
                 col(Staging.FIELD_COUNT).notEqual(col(Staging.HEADER_COUNT)),
-                failure(
+                Failures.failure(
                     Rules.ROW_COLUMNS,
                     null,
                     concat(lit(": 有 "), fields, lit(" 个字段, 表头有 "), header, lit(" 个 / ")),
@@ -110,7 +92,7 @@ final class RowRules {
         checks.add(
             when(
                 col(f.stagedName()).isNull(),
-                failure(
+                Failures.failure(
                     Rules.REQUIRED_MISSING,
                     f,
                     lit(": 必填项 " + f.zh() + " 为空 / required " + f.name() + " is empty"),
@@ -118,7 +100,7 @@ final class RowRules {
                     lit(""))));
       }
     }
-    return fail(in, checks);
+    return Failures.fail(in, checks);
   }
 
   /** number.invalid: a number or whole-number cell that does not parse. */
@@ -134,7 +116,7 @@ final class RowRules {
                 whole ? "不是整数 / is not a whole number" : "不是数字 / is not a number"));
       }
     }
-    return fail(in, checks);
+    return Failures.fail(in, checks);
   }
 
   /** date.invalid: a date, datetime or month in none of the contract's forms. */
@@ -154,7 +136,7 @@ final class RowRules {
         default -> {}
       }
     }
-    return fail(in, checks);
+    return Failures.fail(in, checks);
   }
 
   /** enum.invalid: a value outside the contract's list for its column (是/否 included). */
@@ -174,7 +156,7 @@ final class RowRules {
         checks.add(invalid(f, Rules.ENUM_INVALID, "应为 是 或 否 / must be 是 or 否"));
       }
     }
-    return fail(in, checks);
+    return Failures.fail(in, checks);
   }
 
   /** area.range: an area of zero or less, or above the configured ceiling. */
@@ -192,7 +174,7 @@ final class RowRules {
                     "超出范围, 应大于 0 且不超过 " + max + " 平方米 / must be > 0 and at most " + max + " m²")));
       }
     }
-    return fail(in, checks);
+    return Failures.fail(in, checks);
   }
 
   /** count.range: a negative count of tenants, employees, residents or people. */
@@ -204,7 +186,7 @@ final class RowRules {
             when(value(f).lt(0), quoted(Rules.COUNT_RANGE, f, "不能为负数 / must not be negative")));
       }
     }
-    return fail(in, checks);
+    return Failures.fail(in, checks);
   }
 
   /** date.range: a date before 2000-01-01 or after the as-of date (years likewise). */
@@ -242,7 +224,7 @@ final class RowRules {
         default -> {}
       }
     }
-    return fail(in, checks);
+    return Failures.fail(in, checks);
   }
 
   /**
@@ -258,7 +240,7 @@ final class RowRules {
         checks.add(
             when(
                 checked.and(code.isNotNull()).and(Values.creditCodeValid(code).unary_$bang()),
-                failure(
+                Failures.failure(
                     Rules.CREDIT_CODE_CHECK,
                     f,
                     lit(": " + f.zh() + " "),
@@ -267,32 +249,7 @@ final class RowRules {
                         .otherwise(lit(" 校验位错误 / bad check character")))));
       }
     }
-    return fail(in, checks);
-  }
-
-  /**
-   * Splits the failure into rule_id, field and the reason a clerk reads: {@code 第 1,204 行: …} with
-   * the cell as typed, masked where it looks like an ID or phone number and cut when long.
-   */
-  static Dataset<Row> split(Dataset<Row> in) {
-    Column f = col(FAILURE);
-    return in.withColumn(RULE_ID, f.getField(RULE_ID))
-        .withColumn(FIELD, f.getField(FIELD))
-        .withColumn(REASON, reason(f))
-        .drop(FAILURE);
-  }
-
-  /** The reason text of a failure struct, led by the row number as Excel shows it. */
-  static Column reason(Column failure) {
-    return when(
-        failure.isNotNull(),
-        concat(
-            lit("第 "),
-            format_number(col(Staging.ROW_NUMBER), 0),
-            lit(" 行"),
-            failure.getField(BEFORE),
-            Values.shown(failure.getField(VALUE)),
-            failure.getField(AFTER)));
+    return Failures.fail(in, checks);
   }
 
   // A cell that is present but does not parse as its type.
@@ -302,28 +259,7 @@ final class RowRules {
 
   // ": 出租面积 "-5" <what>" — the column's Chinese header and the value as the clerk typed it.
   private static Column quoted(String rule, Field f, String what) {
-    return failure(rule, f, lit(": " + f.zh() + " \""), col(f.stagedName()), lit("\" " + what));
-  }
-
-  private static Column failure(String rule, Field f, Column before, Column value, Column after) {
-    return struct(
-        lit(rule).as(RULE_ID),
-        lit(f == null ? null : f.name()).cast("string").as(FIELD),
-        before.as(BEFORE),
-        value.as(VALUE),
-        after.as(AFTER));
-  }
-
-  // Keeps an earlier step's failure; otherwise the first of this step's checks that fails.
-  private static Dataset<Row> fail(Dataset<Row> in, List<Column> checks) {
-    Column previous =
-        Arrays.asList(in.columns()).contains(FAILURE) ? col(FAILURE) : lit(null).cast(FAILURE_TYPE);
-    if (checks.isEmpty()) {
-      return in.withColumn(FAILURE, previous);
-    }
-    List<Column> all = new ArrayList<>();
-    all.add(previous);
-    all.addAll(checks);
-    return in.withColumn(FAILURE, coalesce(all.toArray(new Column[0])));
+    return Failures.failure(
+        rule, f, lit(": " + f.zh() + " \""), col(f.stagedName()), lit("\" " + what));
   }
 }

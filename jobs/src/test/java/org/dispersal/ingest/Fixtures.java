@@ -1,7 +1,6 @@
 package org.dispersal.ingest;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -233,9 +232,5 @@ final class Fixtures {
         .read()
         .format("delta")
         .load(lake.resolve("bronze").resolve(name).toUri().toString());
-  }
-
-  static void copy(Path from, OutputStream to) throws IOException {
-    Files.copy(from, to);
   }
 }

@@ -73,7 +73,7 @@ class RowRulesTest {
   }
 
   private static List<Row> failures(Dataset<Row> in, Ledger ledger) {
-    return RowRules.split(RowRules.validate(in, ledger, LIMITS))
+    return Failures.split(RowRules.validate(in, ledger, LIMITS))
         .select(RowRules.RULE_ID, RowRules.FIELD, RowRules.REASON)
         .collectAsList();
   }
