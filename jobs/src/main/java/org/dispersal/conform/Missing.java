@@ -199,8 +199,21 @@ final class Missing {
     Column updated = toDate(col("updated_raw"));
     Column eventUsable =
         event.isNotNull().and(event.geq(lit(Date.valueOf("2000-01-01")))).and(event.leq(lit(asOf)));
+    // A date with a slipped year keeps its month and day: put it in the update's year (or the
+    // year before, if that would be after the update).
+    Column sameYear =
+        org.apache.spark.sql.functions.make_date(
+            org.apache.spark.sql.functions.year(updated),
+            org.apache.spark.sql.functions.month(event),
+            lit(1));
+    Column repaired =
+        when(sameYear.gt(updated), org.apache.spark.sql.functions.add_months(sameYear, -12))
+            .otherwise(sameYear);
     Column months =
         when(eventUsable, org.apache.spark.sql.functions.array(date_format(event, "yyyy-MM")))
+            .when(
+                event.isNotNull().and(updated.isNotNull()),
+                org.apache.spark.sql.functions.array(date_format(repaired, "yyyy-MM")))
             .otherwise(
                 org.apache.spark.sql.functions.array(
                     date_format(updated, "yyyy-MM"),
@@ -212,7 +225,15 @@ final class Missing {
     return missing
         .withColumn(MONTH, explode(months))
         .filter(col(MONTH).isNotNull())
-        .withColumn(AREA, when(areaValue.gt(0).and(areaValue.leq(1_000_000)), areaValue))
+        // The likely area of a broken one: a sign slip or a unit slip (×10,000) undone; else
+        // unknown.
+        .withColumn(
+            AREA,
+            when(areaValue.gt(0).and(areaValue.leq(1_000_000)), areaValue)
+                .when(areaValue.lt(0).and(areaValue.geq(-1_000_000)), areaValue.multiply(-1))
+                .when(
+                    areaValue.gt(1_000_000).and(areaValue.notEqual(9_999_999)),
+                    areaValue.divide(10_000)))
         .select(
             col("ledger"),
             col("key"),
@@ -228,11 +249,11 @@ final class Missing {
   /** The allowance each derivation gets per township and month from the missing records. */
   static Dataset<Row> allowances(
       List<Comparison.Derivation> derivations, Dataset<Row> missing, Dataset<Row> demolitions) {
-    // An unreadable area could be anything typical: the township's 95th percentile.
+    // An area that cannot be read or repaired counts as the township's typical (median) one.
     Dataset<Row> typical =
         demolitions
             .groupBy(col(Cols.TOWNSHIP_CODE).as("p_township"))
-            .agg(percentile_approx(col(Cols.DEMOLISHED_AREA), lit(0.95), lit(1000)).as("p95"));
+            .agg(percentile_approx(col(Cols.DEMOLISHED_AREA), lit(0.5), lit(1000)).as("typical"));
     Dataset<Row> out = null;
     for (Comparison.Derivation d : derivations) {
       Dataset<Row> part =
@@ -242,7 +263,7 @@ final class Missing {
                     .filter(col("ledger").equalTo("demolition"))
                     .join(typical, col(Cols.TOWNSHIP_CODE).equalTo(col("p_township")), "left")
                     .groupBy(Cols.TOWNSHIP_CODE, MONTH)
-                    .agg(sum(coalesce(col(AREA), col("p95"), lit(0.0))).as(ALLOWANCE));
+                    .agg(sum(coalesce(col(AREA), col("typical"), lit(0.0))).as(ALLOWANCE));
             case "demolition.new_count", "demolition.count" ->
                 counted(
                     missing.filter(
