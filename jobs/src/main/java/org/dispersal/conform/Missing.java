@@ -211,8 +211,12 @@ final class Missing {
             .otherwise(sameYear);
     Column months =
         when(eventUsable, org.apache.spark.sql.functions.array(date_format(event, "yyyy-MM")))
+            // 1 January of an odd year is a placeholder (1970-01-01, 1900-01-01), not a slip.
             .when(
-                event.isNotNull().and(updated.isNotNull()),
+                event
+                    .isNotNull()
+                    .and(updated.isNotNull())
+                    .and(date_format(event, "MM-dd").notEqual("01-01")),
                 org.apache.spark.sql.functions.array(date_format(repaired, "yyyy-MM")))
             .otherwise(
                 org.apache.spark.sql.functions.array(
