@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ final class Comparison {
    * How one (task, metric) of the progress ledger is derived from a record ledger.
    *
    * @param derivation one of demolition.area, demolition.count, demolition.new_count,
-   *     license.closed (with the rectification category), rental.cleared (with the reason)
+   *     license.closed or license.rectified (with the rectification category), rental.cleared (with
+   *     the deregistration reason)
    */
   record Derivation(String task, String metric, String unit, String derivation, String argument)
       implements Serializable {}
@@ -67,6 +69,14 @@ final class Comparison {
                         .filter(col(Cols.RECTIFICATION_CATEGORY).equalTo(d.argument())),
                     VacatingEvents.CLOSED_ON,
                     count(lit(1)));
+            case "license.rectified" ->
+                monthly(
+                    entities.filter(
+                        col(Cols.RECTIFICATION_CATEGORY)
+                            .equalTo(d.argument())
+                            .and(col(Cols.RECTIFICATION_ACTION).isNotNull())),
+                    Cols.RECTIFIED_ON,
+                    count(lit(1)));
             case "rental.cleared" ->
                 monthly(
                     rentals.filter(col(Cols.DEREGISTRATION_REASON).equalTo(d.argument())),
@@ -88,12 +98,22 @@ final class Comparison {
         .agg(measure.cast("double").as(DERIVED));
   }
 
+  static final String ALLOWANCE = Missing.ALLOWANCE;
+  static final String STATUS = "status";
+
   /**
-   * Joins derived and reported figures; a missing side counts as zero for the difference, and a row
-   * is flagged when |reported − derived| exceeds max(absolute, relative × derived).
+   * Joins derived and reported figures for the metrics townships report, from the first month they
+   * report. A row is flagged when the report exceeds the ledgers by more than the tolerance
+   * (max(absolute, relative × derived)) plus what records missing from the ledgers' usable rows
+   * could explain, or falls short of them by more than the tolerance. A month without a report is
+   * listed as such, not flagged.
    */
   static Dataset<Row> compare(
-      Dataset<Row> derived, Dataset<Row> progress, double relative, double absolute) {
+      Dataset<Row> derived,
+      Dataset<Row> progress,
+      Dataset<Row> allowances,
+      double relative,
+      double absolute) {
     Dataset<Row> reported =
         progress.select(
             col(TASK).as("p_task"),
@@ -101,17 +121,38 @@ final class Comparison {
             col(Cols.TOWNSHIP_CODE).as("p_township"),
             col(MONTH).as("p_month"),
             col(COMPLETED).cast("double").as(REPORTED));
-    Dataset<Row> keys = derived.select(TASK, METRIC).distinct();
-    // Only metrics that the ledgers can derive are compared.
-    Dataset<Row> comparable =
+    Dataset<Row> reportedMetrics =
+        progress.groupBy(TASK, METRIC).agg(org.apache.spark.sql.functions.min(MONTH).as("_from"));
+    Dataset<Row> comparableDerived =
+        derived
+            .join(reportedMetrics, new String[] {TASK, METRIC})
+            .filter(col(MONTH).geq(col("_from")))
+            .drop("_from");
+    Dataset<Row> comparableReports =
         reported.join(
-            keys,
+            derived.select(TASK, METRIC).distinct(),
             col("p_task").equalTo(col(TASK)).and(col("p_metric").equalTo(col(METRIC))),
             "left_semi");
-    Column diff = coalesce(col(REPORTED), lit(0.0)).minus(coalesce(col(DERIVED), lit(0.0)));
-    return derived
+    Column diff = col(REPORTED).minus(coalesce(col(DERIVED), lit(0.0)));
+    Column tolerance =
+        greatest(lit(absolute), abs(coalesce(col(DERIVED), lit(0.0))).multiply(relative));
+    Column allowance = coalesce(col("a_allowance"), lit(0.0));
+    Column status =
+        when(col(REPORTED).isNull(), lit("missing_report"))
+            .when(diff.gt(tolerance.plus(allowance)), lit("over"))
+            .when(diff.lt(tolerance.multiply(-1)), lit("under"))
+            .when(diff.gt(tolerance), lit("explained"))
+            .otherwise(lit("ok"));
+    Dataset<Row> a =
+        allowances.select(
+            col(TASK).as("a_task"),
+            col(METRIC).as("a_metric"),
+            col(Cols.TOWNSHIP_CODE).as("a_township"),
+            col(Missing.MONTH).as("a_month"),
+            col(ALLOWANCE).as("a_allowance"));
+    return comparableDerived
         .join(
-            comparable,
+            comparableReports,
             col(TASK)
                 .equalTo(col("p_task"))
                 .and(col(METRIC).equalTo(col("p_metric")))
@@ -124,12 +165,25 @@ final class Comparison {
             coalesce(col(Cols.TOWNSHIP_CODE), col("p_township")).as(Cols.TOWNSHIP_CODE),
             coalesce(col(MONTH), col("p_month")).as(MONTH),
             col(DERIVED),
+            col(REPORTED))
+        .join(
+            a,
+            col(TASK)
+                .equalTo(col("a_task"))
+                .and(col(METRIC).equalTo(col("a_metric")))
+                .and(col(Cols.TOWNSHIP_CODE).equalTo(col("a_township")))
+                .and(col(MONTH).equalTo(col("a_month"))),
+            "left")
+        .select(
+            col(TASK),
+            col(METRIC),
+            col(Cols.TOWNSHIP_CODE),
+            col(MONTH),
+            col(DERIVED),
             col(REPORTED),
             diff.as(DIFFERENCE),
-            abs(diff)
-                .gt(
-                    greatest(
-                        lit(absolute), abs(coalesce(col(DERIVED), lit(0.0))).multiply(relative)))
-                .as(FLAGGED));
+            allowance.as(ALLOWANCE),
+            status.as(STATUS),
+            status.isin("over", "under").as(FLAGGED));
   }
 }

@@ -85,7 +85,14 @@ public final class ConformStage implements Stage {
     Map<String, Dataset<Row>> bronze = new LinkedHashMap<>();
     for (String ledger :
         List.of(
-            "rental", "license", "demolition", "population", "targets", "progress", "deliveries")) {
+            "rental",
+            "license",
+            "demolition",
+            "population",
+            "targets",
+            "progress",
+            "deliveries",
+            "quarantine")) {
       String location = Lake.table(run.paths(), "bronze", ledger);
       if (!Lake.exists(spark, location)) {
         throw DispersalException.failure(

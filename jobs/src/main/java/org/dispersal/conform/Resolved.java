@@ -18,7 +18,11 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
  * The bronze ledgers with their townships resolved to codes and their addresses keyed; rows that
  * cannot be resolved, or whose dates contradict each other, are set aside with a reason.
  */
-record Resolved(Map<String, Dataset<Row>> ledgers, Dataset<Row> quarantine) {
+record Resolved(
+    Map<String, Dataset<Row>> ledgers,
+    Dataset<Row> quarantine,
+    UserDefinedFunction resolve,
+    UserDefinedFunction addressKey) {
   static final String RULE_ID = "rule_id";
   static final String REASON = "reason";
   static final String VALUE = "value";
@@ -64,7 +68,7 @@ record Resolved(Map<String, Dataset<Row>> ledgers, Dataset<Row> quarantine) {
       // Every silver table reads these; resolve each row once.
       ok.put(ledger, withCode.filter(bad.or(dateOrder).unary_$bang()).drop("_t").persist());
     }
-    return new Resolved(ok, quarantine);
+    return new Resolved(ok, quarantine, resolve, addressKey);
   }
 
   private static Column rowLabel() {

@@ -66,11 +66,20 @@ record Silver(Map<String, Dataset<Row>> tables) {
             .persist();
     t.put("vacating_events", events);
     t.put("rebound_watch", Rebound.watch(events, rental, license, demolition));
+    Dataset<Row> missing =
+        Missing.place(
+            Missing.fromIngest(bronze.get("quarantine"))
+                .unionByName(Missing.fromConform(bronze, resolved.quarantine())),
+            Map.of("demolition", demolition, "license", license, "rental", rental),
+            resolved.resolve(),
+            resolved.addressKey(),
+            asOf);
     t.put(
         "city_district_comparison",
         Comparison.compare(
             Comparison.derived(derivations, demolition, license, rental),
             progress,
+            Missing.allowances(derivations, missing, demolition),
             config.comparisonRelative(),
             config.comparisonAbsolute()));
     t.put("quality_deliveries", qualityDeliveries(bronze));

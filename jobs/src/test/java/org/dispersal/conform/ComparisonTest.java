@@ -52,6 +52,49 @@ class ComparisonTest {
         .doesNotContainKey("新增违建宗数|110111104|2018-05");
   }
 
+  private static Dataset<Row> noAllowance() {
+    return allowance();
+  }
+
+  private static Dataset<Row> allowance(Object[]... rows) {
+    return ConformFixtures.frame(
+        new StructType()
+            .add("task", DataTypes.StringType)
+            .add("metric", DataTypes.StringType)
+            .add("township_code", DataTypes.StringType)
+            .add("month", DataTypes.StringType)
+            .add("allowance", DataTypes.DoubleType),
+        rows);
+  }
+
+  @Test
+  void aDifferenceThatMissingRecordsExplainIsNotFlagged() {
+    Dataset<Row> derived =
+        Comparison.derived(
+            DERIVATIONS,
+            ConformFixtures.demolitions(),
+            ConformFixtures.entities(),
+            ConformFixtures.rentals());
+    Dataset<Row> progress =
+        ConformFixtures.frame(
+            PROGRESS,
+            new Object[] {"T1", "拆除面积", "110111104", "2018-09", 2100.0},
+            new Object[] {"T1", "拆除面积", "110111104", "2018-05", 1400.0});
+    Map<String, Row> rows =
+        Comparison.compare(
+                derived,
+                progress,
+                allowance(new Object[] {"T1", "拆除面积", "110111104", "2018-09", 700.0}),
+                0.05,
+                0.5)
+            .collectAsList()
+            .stream()
+            .collect(Collectors.toMap(r -> r.<String>getAs("month"), r -> r));
+    assertThat(rows.get("2018-09").<String>getAs("status")).isEqualTo("explained");
+    assertThat(rows.get("2018-09").<Boolean>getAs("flagged")).isFalse();
+    assertThat(rows.get("2018-05").<String>getAs("status")).isEqualTo("over");
+  }
+
   @Test
   void reportsBeyondTheToleranceAreFlaggedWithBothNumbers() {
     Dataset<Row> derived =
@@ -68,7 +111,7 @@ class ComparisonTest {
             new Object[] {"T1", "拆除面积", "110111009", "2019-04", 50.0}, // nothing in the ledger
             new Object[] {"T3", "改造村庄", "110111009", "2019-04", 2.0}); // not derivable
     Map<String, Row> rows =
-        Comparison.compare(derived, progress, 0.05, 0.5).collectAsList().stream()
+        Comparison.compare(derived, progress, noAllowance(), 0.05, 0.5).collectAsList().stream()
             .filter(r -> r.getAs("metric").equals("拆除面积"))
             .collect(
                 Collectors.toMap(r -> r.getAs("township_code") + "|" + r.getAs("month"), r -> r));
@@ -78,8 +121,14 @@ class ComparisonTest {
     assertThat(inflated.<Double>getAs("reported")).isEqualTo(2100.0);
     assertThat(inflated.<Double>getAs("derived")).isEqualTo(1500.0);
     assertThat(rows.get("110111009|2019-04").<Boolean>getAs("flagged")).isTrue();
-    assertThat(rows.get("110111009|2019-03").<Double>getAs("reported")).isNull();
-    assertThat(Comparison.compare(derived, progress, 0.05, 0.5).filter("task = 'T3'").count())
+    Row unreported = rows.get("110111009|2019-03");
+    assertThat(unreported.<Double>getAs("reported")).isNull();
+    assertThat(unreported.<String>getAs("status")).isEqualTo("missing_report");
+    assertThat(unreported.<Boolean>getAs("flagged")).isFalse();
+    assertThat(
+            Comparison.compare(derived, progress, noAllowance(), 0.05, 0.5)
+                .filter("task = 'T3'")
+                .count())
         .isZero();
   }
 }
