@@ -1,6 +1,9 @@
 package org.dispersal.common;
 
 import io.delta.tables.DeltaTable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,6 +27,32 @@ public final class Lake {
 
   public static Dataset<Row> read(SparkSession spark, String location) {
     return spark.read().format("delta").load(location);
+  }
+
+  /**
+   * Reads the tables a stage needs from one layer, by name, or fails saying which stage must run
+   * first.
+   */
+  public static Map<String, Dataset<Row>> readAll(
+      SparkSession spark,
+      PathsConfig paths,
+      String layer,
+      List<String> names,
+      String stage,
+      String producer) {
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    for (String name : names) {
+      String location = table(paths, layer, name);
+      if (!exists(spark, location)) {
+        throw DispersalException.failure(
+            stage + " cannot run: the " + layer + " table " + name + " does not exist",
+            producer + " has not written it yet (" + location + ")",
+            "run " + producer + " first, or the whole nightly",
+            null);
+      }
+      tables.put(name, read(spark, location));
+    }
+    return tables;
   }
 
   /** Replaces a table's content (schema included) in one commit; returns the new version. */

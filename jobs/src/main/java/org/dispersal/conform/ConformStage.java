@@ -13,7 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
-import org.dispersal.common.DispersalException;
 import org.dispersal.common.Lake;
 import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
@@ -82,8 +81,10 @@ public final class ConformStage implements Stage {
   }
 
   private static Map<String, Dataset<Row>> readBronze(SparkSession spark, RunContext run) {
-    Map<String, Dataset<Row>> bronze = new LinkedHashMap<>();
-    for (String ledger :
+    return Lake.readAll(
+        spark,
+        run.paths(),
+        "bronze",
         List.of(
             "rental",
             "license",
@@ -92,18 +93,9 @@ public final class ConformStage implements Stage {
             "targets",
             "progress",
             "deliveries",
-            "quarantine")) {
-      String location = Lake.table(run.paths(), "bronze", ledger);
-      if (!Lake.exists(spark, location)) {
-        throw DispersalException.failure(
-            "Conform cannot run: the bronze table " + ledger + " does not exist",
-            "no delivery of that ledger has been ingested into " + location,
-            "deliver at least one file into landing/" + ledger + "/ and run ingest (or nightly)",
-            null);
-      }
-      bronze.put(ledger, Lake.read(spark, location));
-    }
-    return bronze;
+            "quarantine"),
+        "Conform",
+        "ingest");
   }
 
   /** A UDF giving (code, method, status, candidates) for a raw township value. */

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.dispersal.common.DispersalException;
 import org.dispersal.common.Lake;
 import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
@@ -152,8 +151,10 @@ public final class PanelStage implements Stage {
   }
 
   private static Map<String, Dataset<Row>> readSilver(SparkSession spark, RunContext run) {
-    Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
-    for (String name :
+    return Lake.readAll(
+        spark,
+        run.paths(),
+        "silver",
         List.of(
             "vacating_events",
             "rental",
@@ -165,17 +166,8 @@ public final class PanelStage implements Stage {
             "city_district_comparison",
             "rental_history",
             "license_history",
-            "demolition_history")) {
-      String location = Lake.table(run.paths(), "silver", name);
-      if (!Lake.exists(spark, location)) {
-        throw DispersalException.failure(
-            "Panel cannot run: the silver table " + name + " does not exist",
-            "conform has not run on this lake (" + location + ")",
-            "run conform first, or the whole nightly",
-            null);
-      }
-      silver.put(name, Lake.read(spark, location));
-    }
-    return silver;
+            "demolition_history"),
+        "Panel",
+        "conform");
   }
 }
