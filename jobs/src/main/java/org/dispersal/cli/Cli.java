@@ -19,11 +19,11 @@ import org.dispersal.ingest.IngestConfig;
 import org.dispersal.panel.PanelConfig;
 
 /** Shared plumbing of the commands: the catalogue of settings and how they are loaded. */
-final class Cli {
+public final class Cli {
   private Cli() {}
 
   /** Every declared configuration key, grouped by stage, in the order they are documented. */
-  static List<Setting<?>> allSettings() {
+  public static List<Setting<?>> allSettings() {
     List<Setting<?>> all = new ArrayList<>();
     all.addAll(RunConfig.SETTINGS);
     all.addAll(PathsConfig.SETTINGS);

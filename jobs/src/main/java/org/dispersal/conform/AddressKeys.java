@@ -59,22 +59,37 @@ final class AddressKeys implements Serializable {
     if (address == null) {
       return null;
     }
-    String s = Normalizer.normalize(address, Normalizer.Form.NFKC);
-    s = SPACES.matcher(s).replaceAll("");
-    s = PUNCTUATION.matcher(s).replaceAll("");
-    s = CITY.matcher(s).replaceFirst("");
-    s = DISTRICT.matcher(s).replaceFirst("");
-    s = stripTownship(s);
+    String s = withoutCityAndDistrict(address);
+    String township = townshipAtStart(s);
+    if (township != null) {
+      s = s.substring(township.length());
+    }
     s = s.replace("号院", "号").replace("號", "号").replace("#", "号");
     return s.isEmpty() ? null : s;
   }
 
-  private String stripTownship(String s) {
+  /**
+   * The township name an address starts with (after the city and district), as written, or null — a
+   * clue to the township of a record whose township field is lost.
+   */
+  String township(String address) {
+    return address == null ? null : townshipAtStart(withoutCityAndDistrict(address));
+  }
+
+  private static String withoutCityAndDistrict(String address) {
+    String s = Normalizer.normalize(address, Normalizer.Form.NFKC);
+    s = SPACES.matcher(s).replaceAll("");
+    s = PUNCTUATION.matcher(s).replaceAll("");
+    s = CITY.matcher(s).replaceFirst("");
+    return DISTRICT.matcher(s).replaceFirst("");
+  }
+
+  private String townshipAtStart(String s) {
     for (String name : townshipPrefixes) {
       if (!name.isEmpty() && s.startsWith(name)) {
-        return s.substring(name.length());
+        return name;
       }
     }
-    return s;
+    return null;
   }
 }

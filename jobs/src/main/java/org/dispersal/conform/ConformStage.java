@@ -50,9 +50,12 @@ public final class ConformStage implements Stage {
     long rowsOut = 0;
     for (Map.Entry<String, Dataset<Row>> table : silver.tables().entrySet()) {
       String location = Lake.table(run.paths(), "silver", table.getKey());
+      long start = System.nanoTime();
       versions.put(
           "silver/" + table.getKey(), Lake.overwrite(table.getValue(), location, run.runId()));
       rowsOut += Lake.read(spark, location).count();
+      LOG.debug(
+          "silver/{} written in {} ms", table.getKey(), (System.nanoTime() - start) / 1_000_000);
     }
     // The intermediates persisted while building are no longer needed.
     spark.catalog().clearCache();

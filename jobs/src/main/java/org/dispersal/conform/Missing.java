@@ -1,17 +1,19 @@
 package org.dispersal.conform;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -21,7 +23,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -38,11 +39,11 @@ final class Missing {
   private static final Map<String, String[]> FIELDS =
       Map.of(
           "demolition",
-          new String[] {"台账编号", "乡镇街道", "位置", "拆除日期", "拆除面积", "是否新增", null, null, null},
+          new String[] {"台账编号", "乡镇街道", "位置", "拆除日期", "拆除面积", "是否新增", null, null, null, "村社区"},
           "license",
-          new String[] {"统一社会信用代码", "乡镇街道", "经营地址", "整治日期", null, null, "整治类别", "整治措施", null},
+          new String[] {"统一社会信用代码", "乡镇街道", "经营地址", "整治日期", null, null, "整治类别", "整治措施", null, null},
           "rental",
-          new String[] {"登记编号", "乡镇街道", "房屋地址", "注销日期", null, null, null, null, "注销原因"});
+          new String[] {"登记编号", "乡镇街道", "房屋地址", "注销日期", null, null, null, null, "注销原因", "社区村"});
 
   private static final Map<String, String[]> ENGLISH =
       Map.of(
@@ -56,7 +57,8 @@ final class Missing {
             "newly_built",
             null,
             null,
-            null
+            null,
+            "community"
           },
           "license",
           new String[] {
@@ -68,6 +70,7 @@ final class Missing {
             null,
             "rectification_category",
             "rectification_action",
+            null,
             null
           },
           "rental",
@@ -80,7 +83,8 @@ final class Missing {
             null,
             null,
             null,
-            "deregistration_reason"
+            "deregistration_reason",
+            "community"
           });
 
   private static final String[] COLUMNS = {
@@ -92,7 +96,8 @@ final class Missing {
     "newly_raw",
     "category",
     "action",
-    "reason"
+    "reason",
+    "community"
   };
 
   private Missing() {}
@@ -111,16 +116,18 @@ final class Missing {
     for (String ledger : List.of("demolition", "license", "rental")) {
       String[] zh = FIELDS.get(ledger);
       String[] en = ENGLISH.get(ledger);
-      Column[] cols = new Column[COLUMNS.length + 2];
+      Column[] cols = new Column[COLUMNS.length + 3];
       cols[0] = lit(ledger).as("ledger");
       for (int i = 0; i < COLUMNS.length; i++) {
         cols[i + 1] =
             zh[i] == null
                 ? lit(null).cast("string").as(COLUMNS[i])
-                : coalesce(col("m").getItem(zh[i]), col("m").getItem(en[i])).as(COLUMNS[i]);
+                : blankAsNull(coalesce(col("m").getItem(zh[i]), col("m").getItem(en[i])))
+                    .as(COLUMNS[i]);
       }
       cols[COLUMNS.length + 1] =
           coalesce(col("m").getItem("更新时间"), col("m").getItem("updated_at")).as("updated_raw");
+      cols[COLUMNS.length + 2] = rowId();
       Dataset<Row> part = parsed.filter(col("ledger").equalTo(ledger)).select(cols);
       out = out == null ? part : out.unionByName(part);
     }
@@ -146,7 +153,7 @@ final class Missing {
                       .equalTo(col("q_delivery"))
                       .and(col("row_number").equalTo(col("q_row"))),
                   "left_semi");
-      Column[] cols = new Column[COLUMNS.length + 2];
+      Column[] cols = new Column[COLUMNS.length + 3];
       cols[0] = lit(ledger).as("ledger");
       for (int i = 0; i < COLUMNS.length; i++) {
         cols[i + 1] =
@@ -155,6 +162,7 @@ final class Missing {
                 : col(en[i]).cast("string").as(COLUMNS[i]);
       }
       cols[COLUMNS.length + 1] = col(Cols.UPDATED_AT).cast("string").as("updated_raw");
+      cols[COLUMNS.length + 2] = rowId();
       Dataset<Row> part = rows.select(cols);
       out = out == null ? part : out.unionByName(part);
     }
@@ -162,88 +170,77 @@ final class Missing {
   }
 
   /**
-   * Places each missing record: township from its text or, failing that, from its address; month
-   * from its event date or, when that is the broken field, from its last update and the month
-   * before. Records whose key has a usable version in silver are not missing.
+   * Places each missing record. A record is missing when no usable version of it says what it says
+   * — the demolition, the rectification (same category) or the deregistration (same reason) — and
+   * it counts once, with the best readings of its versions ({@link Readings}). Its township is the
+   * one its own text, another usable version or a township name at the start of its address gives;
+   * else every township (at most three) its site, community or street appears in, since the same
+   * street name recurs in several townships and each of them is excused.
    */
   static Dataset<Row> place(
-      Dataset<Row> raw,
-      Map<String, Dataset<Row>> current,
-      UserDefinedFunction resolve,
-      UserDefinedFunction addressKey,
-      Date asOf) {
-    Dataset<Row> keys =
-        current
-            .get("demolition")
-            .select(lit("demolition").as("k_ledger"), col(Cols.RECORD_ID).as("k_key"))
-            .unionByName(
-                current
-                    .get("license")
-                    .select(lit("license").as("k_ledger"), col(Cols.CREDIT_CODE).as("k_key")))
-            .unionByName(
-                current
-                    .get("rental")
-                    .select(lit("rental").as("k_ledger"), col(Cols.REGISTRATION_ID).as("k_key")));
-    Dataset<Row> sites = addressTownships(current);
-    Dataset<Row> missing =
-        raw.join(
-                keys,
-                col("ledger").equalTo(col("k_ledger")).and(col("key").equalTo(col("k_key"))),
+      Dataset<Row> raw, Map<String, Dataset<Row>> current, Resolved resolved, Date asOf) {
+    Column kind =
+        when(col("ledger").equalTo("license"), col("category"))
+            .when(col("ledger").equalTo("rental"), col("reason"));
+    Column relevant =
+        col("ledger")
+            .equalTo("demolition")
+            .or(
+                col("ledger")
+                    .equalTo("license")
+                    .and(col("action").isNotNull())
+                    .and(col("category").isNotNull()))
+            .or(col("ledger").equalTo("rental").and(col("reason").isNotNull()));
+    Dataset<Row> rows =
+        raw.filter(relevant)
+            .withColumn("_kind", kind)
+            .join(
+                Clues.presence(current),
+                col("ledger")
+                    .equalTo(col("k_ledger"))
+                    .and(col("key").equalTo(col("k_key")))
+                    .and(col("_kind").eqNullSafe(col("k_kind"))),
                 "left_anti")
-            .withColumn("_t", resolve.apply(col("township_raw")))
-            .withColumn("_site", addressKey.apply(col("address_raw")))
-            .join(sites, col("_site").equalTo(col("s_key")), "left")
-            .withColumn(Cols.TOWNSHIP_CODE, coalesce(col("_t.code"), col("s_township")))
-            .filter(col(Cols.TOWNSHIP_CODE).isNotNull());
-    Column event = toDate(col("event_raw"));
-    Column updated = toDate(col("updated_raw"));
-    Column eventUsable =
-        event.isNotNull().and(event.geq(lit(Date.valueOf("2000-01-01")))).and(event.leq(lit(asOf)));
-    // A date with a slipped year keeps its month and day: put it in the update's year (or the
-    // year before, if that would be after the update).
-    Column sameYear =
-        org.apache.spark.sql.functions.make_date(
-            org.apache.spark.sql.functions.year(updated),
-            org.apache.spark.sql.functions.month(event),
-            lit(1));
-    Column repaired =
-        when(sameYear.gt(updated), org.apache.spark.sql.functions.add_months(sameYear, -12))
-            .otherwise(sameYear);
-    Column months =
-        when(eventUsable, org.apache.spark.sql.functions.array(date_format(event, "yyyy-MM")))
-            // 1 January of an odd year is a placeholder (1970-01-01, 1900-01-01), not a slip.
-            .when(
-                event
-                    .isNotNull()
-                    .and(updated.isNotNull())
-                    .and(date_format(event, "MM-dd").notEqual("01-01")),
-                org.apache.spark.sql.functions.array(date_format(repaired, "yyyy-MM")))
-            .otherwise(
-                org.apache.spark.sql.functions.array(
-                    date_format(updated, "yyyy-MM"),
-                    date_format(
-                        org.apache.spark.sql.functions.add_months(updated, -1), "yyyy-MM")));
-    Column area = regexp_extract(col("area_raw"), "^-?[0-9.,]+", 0);
-    Column areaValue =
-        org.apache.spark.sql.functions.regexp_replace(area, ",", "").try_cast("double");
-    return missing
-        .withColumn(MONTH, explode(months))
+            .withColumn("_by_text", resolved.resolve().apply(col("township_raw")).getField("code"))
+            .withColumn(
+                "_by_prefix",
+                resolved
+                    .resolve()
+                    .apply(resolved.addressTownship().apply(col("address_raw")))
+                    .getField("code"));
+    Dataset<Row> records =
+        Readings.perRecord(Readings.area(Readings.months(rows, asOf)))
+            .withColumn("_site", resolved.addressKey().apply(col("address_raw")))
+            .withColumn("_street", Clues.street(col("_site")))
+            .withColumn("_record", concat_ws("|", col("ledger"), col("key")));
+    Dataset<Row> clues = Clues.of(current);
+    records = Clues.attach(records, clues, Clues.RECORD, "_record", "_by_record");
+    records = Clues.attach(records, clues, Clues.SITE, "_site", "_by_site");
+    records = Clues.attach(records, clues, Clues.COMMUNITY, "community", "_by_community");
+    records = Clues.attach(records, clues, Clues.STREET, "_street", "_by_street");
+    Column candidates =
+        array_distinct(
+            flatten(
+                array(
+                    coalesce(col("_by_site"), array()),
+                    coalesce(col("_by_community"), array()),
+                    coalesce(col("_by_street"), array()))));
+    Column townships =
+        coalesce(
+            when(col("_by_text").isNotNull(), array(col("_by_text"))),
+            col("_by_record"),
+            when(col("_by_prefix").isNotNull(), array(col("_by_prefix"))),
+            when(size(candidates).gt(0), candidates));
+    return records
+        .withColumn(Cols.TOWNSHIP_CODE, explode(townships))
+        .withColumn(MONTH, explode(col(Readings.MONTHS)))
         .filter(col(MONTH).isNotNull())
-        // The likely area of a broken one: a sign slip or a unit slip (×10,000) undone; else
-        // unknown.
-        .withColumn(
-            AREA,
-            when(areaValue.gt(0).and(areaValue.leq(1_000_000)), areaValue)
-                .when(areaValue.lt(0).and(areaValue.geq(-1_000_000)), areaValue.multiply(-1))
-                .when(
-                    areaValue.gt(1_000_000).and(areaValue.notEqual(9_999_999)),
-                    areaValue.divide(10_000)))
         .select(
             col("ledger"),
             col("key"),
             col(Cols.TOWNSHIP_CODE),
             col(MONTH),
-            col(AREA),
+            col(Readings.AREA).as(AREA),
             col("newly_raw"),
             col("category"),
             col("action"),
@@ -253,11 +250,12 @@ final class Missing {
   /** The allowance each derivation gets per township and month from the missing records. */
   static Dataset<Row> allowances(
       List<Comparison.Derivation> derivations, Dataset<Row> missing, Dataset<Row> demolitions) {
-    // An area that cannot be read or repaired counts as the township's typical (median) one.
+    // An area that cannot be read or repaired counts as a large one for the township (its 90th
+    // percentile): a township is not blamed for a record whose area the ledger lost.
     Dataset<Row> typical =
         demolitions
             .groupBy(col(Cols.TOWNSHIP_CODE).as("p_township"))
-            .agg(percentile_approx(col(Cols.DEMOLISHED_AREA), lit(0.5), lit(1000)).as("typical"));
+            .agg(percentile_approx(col(Cols.DEMOLISHED_AREA), lit(0.9), lit(1000)).as("typical"));
     Dataset<Row> out = null;
     for (Comparison.Derivation d : derivations) {
       Dataset<Row> part =
@@ -284,16 +282,11 @@ final class Missing {
                     missing.filter(
                         col("ledger")
                             .equalTo("license")
-                            .and(
-                                col("category")
-                                    .isNull()
-                                    .or(col("category").equalTo(d.argument())))));
+                            .and(col("category").equalTo(d.argument()))));
             case "rental.cleared" ->
                 counted(
                     missing.filter(
-                        col("ledger")
-                            .equalTo("rental")
-                            .and(col("reason").isNull().or(col("reason").equalTo(d.argument())))));
+                        col("ledger").equalTo("rental").and(col("reason").equalTo(d.argument()))));
             default -> throw new IllegalArgumentException("Unknown derivation " + d.derivation());
           };
       part =
@@ -308,21 +301,13 @@ final class Missing {
     return rows.groupBy(Cols.TOWNSHIP_CODE, MONTH).agg(count(lit(1)).cast("double").as(ALLOWANCE));
   }
 
-  /** Site keys that belong to one township only, from the usable records. */
-  private static Dataset<Row> addressTownships(Map<String, Dataset<Row>> current) {
-    Dataset<Row> all =
-        current
-            .get("demolition")
-            .select(Cols.ADDRESS_KEY, Cols.TOWNSHIP_CODE)
-            .unionByName(current.get("license").select(Cols.ADDRESS_KEY, Cols.TOWNSHIP_CODE))
-            .unionByName(current.get("rental").select(Cols.ADDRESS_KEY, Cols.TOWNSHIP_CODE))
-            .filter(col(Cols.ADDRESS_KEY).isNotNull());
-    return all.groupBy(col(Cols.ADDRESS_KEY).as("s_key"))
-        .agg(
-            countDistinct(col(Cols.TOWNSHIP_CODE)).as("_n"),
-            first(col(Cols.TOWNSHIP_CODE)).as("s_township"))
-        .filter(col("_n").equalTo(1))
-        .drop("_n");
+  // Identifies a row without a key, which is a record of its own.
+  private static Column rowId() {
+    return concat_ws("#", col("delivery_id"), col("row_number").cast("string")).as("_row_id");
+  }
+
+  private static Column blankAsNull(Column text) {
+    return when(org.apache.spark.sql.functions.trim(text).notEqual(""), text);
   }
 
   /** A date from any of the contract's text forms (or ISO), else null. */

@@ -22,7 +22,8 @@ record Resolved(
     Map<String, Dataset<Row>> ledgers,
     Dataset<Row> quarantine,
     UserDefinedFunction resolve,
-    UserDefinedFunction addressKey) {
+    UserDefinedFunction addressKey,
+    UserDefinedFunction addressTownship) {
   static final String RULE_ID = "rule_id";
   static final String REASON = "reason";
   static final String VALUE = "value";
@@ -68,7 +69,11 @@ record Resolved(
       // Every silver table reads these; resolve each row once.
       ok.put(ledger, withCode.filter(bad.or(dateOrder).unary_$bang()).drop("_t").persist());
     }
-    return new Resolved(ok, quarantine, resolve, addressKey);
+    UserDefinedFunction addressTownship =
+        org.apache.spark.sql.functions.udf(
+            (org.apache.spark.sql.api.java.UDF1<String, String>) keys::township,
+            org.apache.spark.sql.types.DataTypes.StringType);
+    return new Resolved(ok, quarantine, resolve, addressKey, addressTownship);
   }
 
   private static Column rowLabel() {

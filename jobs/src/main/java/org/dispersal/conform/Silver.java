@@ -71,8 +71,7 @@ record Silver(Map<String, Dataset<Row>> tables) {
             Missing.fromIngest(bronze.get("quarantine"))
                 .unionByName(Missing.fromConform(bronze, resolved.quarantine())),
             Map.of("demolition", demolition, "license", license, "rental", rental),
-            resolved.resolve(),
-            resolved.addressKey(),
+            resolved,
             asOf);
     t.put(
         "city_district_comparison",

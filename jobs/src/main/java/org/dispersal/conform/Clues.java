@@ -1,0 +1,118 @@
+package org.dispersal.conform;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * What the usable records say about where a record whose township is lost belongs: the township of
+ * another version of the same record, and the townships (at most three) its site, community or
+ * street appears in.
+ */
+final class Clues {
+  static final String RECORD = "record";
+  static final String SITE = "site";
+  static final String COMMUNITY = "community";
+  static final String STREET = "street";
+
+  private static final String KIND = "clue_kind";
+  private static final String VALUE = "clue_value";
+  private static final String TOWNSHIP = "clue_township";
+
+  /** A site, community or street found in more townships than this says nothing. */
+  private static final int MAX_CANDIDATES = 3;
+
+  private Clues() {}
+
+  /** The street of a site key: the key without its house number. */
+  static Column street(Column siteKey) {
+    Column s = regexp_replace(siteKey, "[0-9].*$", "");
+    return when(s.notEqual(""), s);
+  }
+
+  /** Every clue with the one township it points to. */
+  static Dataset<Row> of(Map<String, Dataset<Row>> current) {
+    Dataset<Row> records =
+        keyed(current.get("demolition"), "demolition", Cols.RECORD_ID)
+            .unionByName(keyed(current.get("license"), "license", Cols.CREDIT_CODE))
+            .unionByName(keyed(current.get("rental"), "rental", Cols.REGISTRATION_ID));
+    Dataset<Row> sites = null;
+    for (Dataset<Row> ledger : current.values()) {
+      Dataset<Row> part = ledger.select(col(Cols.ADDRESS_KEY).as("_site"), col(Cols.TOWNSHIP_CODE));
+      sites = sites == null ? part : sites.unionByName(part);
+    }
+    Dataset<Row> communities =
+        current
+            .get("demolition")
+            .select(col(Cols.COMMUNITY), col(Cols.TOWNSHIP_CODE))
+            .unionByName(
+                current.get("rental").select(col(Cols.COMMUNITY), col(Cols.TOWNSHIP_CODE)));
+    return records
+        .unionByName(candidates(sites, SITE, col("_site")))
+        .unionByName(candidates(sites, STREET, street(col("_site"))))
+        .unionByName(candidates(communities, COMMUNITY, col(Cols.COMMUNITY)));
+  }
+
+  /**
+   * What each usable record already says, so that a broken version saying the same is not missing:
+   * a demolition, a rectification in its category, a deregistration with its reason.
+   */
+  static Dataset<Row> presence(Map<String, Dataset<Row>> current) {
+    return current
+        .get("demolition")
+        .select(
+            lit("demolition").as("k_ledger"),
+            col(Cols.RECORD_ID).as("k_key"),
+            lit(null).cast("string").as("k_kind"))
+        .unionByName(
+            current
+                .get("license")
+                .filter(col(Cols.RECTIFICATION_ACTION).isNotNull())
+                .select(
+                    lit("license").as("k_ledger"),
+                    col(Cols.CREDIT_CODE).as("k_key"),
+                    col(Cols.RECTIFICATION_CATEGORY).as("k_kind")))
+        .unionByName(
+            current
+                .get("rental")
+                .filter(col(Cols.DEREGISTRATION_REASON).isNotNull())
+                .select(
+                    lit("rental").as("k_ledger"),
+                    col(Cols.REGISTRATION_ID).as("k_key"),
+                    col(Cols.DEREGISTRATION_REASON).as("k_kind")));
+  }
+
+  /** Adds {@code out}: the townships the clue of that kind in column {@code value} points to. */
+  static Dataset<Row> attach(
+      Dataset<Row> rows, Dataset<Row> clues, String kind, String value, String out) {
+    Dataset<Row> ofKind =
+        clues.filter(col(KIND).equalTo(kind)).select(col(VALUE).as("_clue"), col(TOWNSHIP).as(out));
+    return rows.join(ofKind, col(value).equalTo(col("_clue")), "left").drop("_clue");
+  }
+
+  private static Dataset<Row> keyed(Dataset<Row> ledger, String name, String key) {
+    return ledger.select(
+        lit(RECORD).as(KIND),
+        concat_ws("|", lit(name), col(key)).as(VALUE),
+        org.apache.spark.sql.functions.array(col(Cols.TOWNSHIP_CODE)).as(TOWNSHIP));
+  }
+
+  private static Dataset<Row> candidates(Dataset<Row> rows, String kind, Column value) {
+    return rows.withColumn("_v", value)
+        .filter(col("_v").isNotNull())
+        .groupBy(col("_v"))
+        .agg(array_sort(collect_set(col(Cols.TOWNSHIP_CODE))).as(TOWNSHIP))
+        .filter(size(col(TOWNSHIP)).leq(MAX_CANDIDATES))
+        .select(lit(kind).as(KIND), col("_v").as(VALUE), col(TOWNSHIP));
+  }
+}
