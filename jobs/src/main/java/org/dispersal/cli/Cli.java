@@ -32,6 +32,7 @@ public final class Cli {
     all.addAll(IngestConfig.SETTINGS);
     all.addAll(ConformConfig.SETTINGS);
     all.addAll(PanelConfig.SETTINGS);
+    all.addAll(org.dispersal.estimate.EstimateConfig.SETTINGS);
     all.addAll(org.dispersal.ops.OpsConfig.SETTINGS);
     return all;
   }

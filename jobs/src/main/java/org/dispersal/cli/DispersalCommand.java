@@ -56,11 +56,7 @@ public final class DispersalCommand implements Runnable {
             "Build the township x month gold tables.",
             "Incremental: merges only the months touched by data ingested since the last build;"
                 + " --full rebuilds."));
-    pending(
-        cli,
-        "estimate",
-        "Estimate residents leaving per 10,000 m2 vacated.",
-        "issue #7 (estimate)");
+    cli.addSubcommand("estimate", new EstimateCommand());
     pending(
         cli,
         "forecast",

@@ -84,7 +84,7 @@ class MainTest {
 
   @Test
   void commandsNotYetBuiltExitTwoWithoutOutput() {
-    Result r = run("estimate");
+    Result r = run("forecast");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
   }

@@ -22,6 +22,18 @@ final class PanelSimulator {
   static final double SPILLOVER = 0.30;
   static final double SURVEY_NOISE = 0.01;
 
+  /**
+   * Realised registration coverage of tenants: logistic from 24% to 57% with midpoint 2017-07 and
+   * scale 6 months (the generator's curve runs 30% → 85% over eligible dwellings; Fangshan's
+   * realised coverage in coverage_by_month.csv rises from about 24% to 57%).
+   */
+  static double coverage(int month) {
+    return 0.24 + 0.33 / (1 + Math.exp(-(month - 30) / 6.0));
+  }
+
+  /** Share of a township's residents outside the formal sector (tenants, who can register). */
+  static final double TENANT_SHARE = 0.25;
+
   /** True persons per 10,000 m², in EstimateKind order. */
   static final double[] DENSITY = {180, 50, 40, 1500, 830};
 
@@ -75,6 +87,10 @@ final class PanelSimulator {
     StructType schema = schema();
     List<Row> rows = new ArrayList<>();
     double[] population = base.clone();
+    double[] tenants = new double[townships];
+    for (int i = 0; i < townships; i++) {
+      tenants[i] = TENANT_SHARE * base[i];
+    }
     for (int m = 0; m < months; m++) {
       double[] inflow = new double[townships];
       for (int i = 0; i < townships; i++) {
@@ -86,6 +102,7 @@ final class PanelSimulator {
       }
       for (int i = 0; i < townships; i++) {
         population[i] += trend[i] - leave[i][m] + inflow[i];
+        tenants[i] += -leave[i][m] + inflow[i];
         boolean december = m % 12 == 11;
         Double official = december ? population[i] * (1 + SURVEY_NOISE * r.nextGaussian()) : null;
         Object[] cells = new Object[schema.size()];
@@ -99,9 +116,11 @@ final class PanelSimulator {
         cells[7] = area[i][m][3];
         cells[8] = area[i][m][4];
         cells[9] = official;
-        cells[10] = (long) (population[i] * 0.1);
+        cells[10] = Math.round(tenants[i] * coverage(m));
         cells[11] = 0L;
         cells[12] = 0L;
+        cells[13] = coverage(m);
+        cells[14] = false;
         rows.add(RowFactory.create(cells));
       }
     }
@@ -119,6 +138,8 @@ final class PanelSimulator {
     return s.add("resident_population_official", DataTypes.DoubleType)
         .add("registered_tenants", DataTypes.LongType)
         .add("linked_tenants", DataTypes.LongType)
-        .add("linked_employees", DataTypes.LongType);
+        .add("linked_employees", DataTypes.LongType)
+        .add("registration_coverage_estimate", DataTypes.DoubleType)
+        .add("is_district", DataTypes.BooleanType);
   }
 }
