@@ -14,6 +14,7 @@ import org.dispersal.common.Settings;
 import org.dispersal.common.SettingsLoader;
 import org.dispersal.common.SparkConfig;
 import org.dispersal.conform.ConformConfig;
+import org.dispersal.forecast.ForecastConfig;
 import org.dispersal.generate.GenerateConfig;
 import org.dispersal.ingest.IngestConfig;
 import org.dispersal.panel.PanelConfig;
@@ -32,6 +33,7 @@ final class Cli {
     all.addAll(IngestConfig.SETTINGS);
     all.addAll(ConformConfig.SETTINGS);
     all.addAll(PanelConfig.SETTINGS);
+    all.addAll(ForecastConfig.SETTINGS);
     all.addAll(org.dispersal.ops.OpsConfig.SETTINGS);
     return all;
   }
@@ -65,6 +67,7 @@ final class Cli {
     PathsConfig.from(settings);
     SparkConfig.from(settings);
     IngestConfig.from(settings);
+    ForecastConfig.from(settings);
     return settings;
   }
 }

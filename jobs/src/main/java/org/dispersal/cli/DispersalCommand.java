@@ -61,11 +61,7 @@ public final class DispersalCommand implements Runnable {
         "estimate",
         "Estimate residents leaving per 10,000 m2 vacated.",
         "issue #7 (estimate)");
-    pending(
-        cli,
-        "forecast",
-        "Forecast the 2020 targets and the population cap.",
-        "issue #8 (forecast)");
+    cli.addSubcommand("forecast", new ForecastCommand());
     pending(
         cli,
         "export",

@@ -8,6 +8,7 @@ import org.dispersal.common.Settings;
 import org.dispersal.common.Stage;
 import org.dispersal.common.StageOutcome;
 import org.dispersal.conform.ConformStage;
+import org.dispersal.forecast.ForecastStage;
 import org.dispersal.ingest.IngestStage;
 import org.dispersal.panel.PanelStage;
 import org.slf4j.Logger;
@@ -21,12 +22,16 @@ public final class Pipeline {
 
   /** The stages that exist today, in pipeline order. Later issues append theirs. */
   public static List<Stage> stages() {
-    return List.of(new IngestStage(), new ConformStage(), new PanelStage());
+    return List.of(new IngestStage(), new ConformStage(), new PanelStage(), new ForecastStage());
   }
 
   /** The same stages for the demo, which may create a local key for personal-data hashes. */
   public static List<Stage> demoStages() {
-    return List.of(IngestStage.creatingKeyIfMissing(), new ConformStage(), new PanelStage());
+    return List.of(
+        IngestStage.creatingKeyIfMissing(),
+        new ConformStage(),
+        new PanelStage(),
+        new ForecastStage());
   }
 
   /**
