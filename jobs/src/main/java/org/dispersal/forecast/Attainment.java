@@ -47,6 +47,7 @@ final class Attainment {
     int met = 0;
     for (int p = 0; p < paths.length; p++) {
       double v = base + sum(paths[p], from, to);
+      v = discrete(target.unit()) ? Math.rint(v) : v;
       values[p] = v;
       met += target.met(v) ? 1 : 0;
       completion[p] = completionIndex(target, base, paths[p], from, n);
@@ -79,6 +80,26 @@ final class Attainment {
         config.status(probability),
         MODEL,
         null);
+  }
+
+  /**
+   * Whether a metric counts whole things (households, sites, businesses): everything but areas. Its
+   * simulated totals are rounded to whole units, since what will be reported is a whole number and
+   * an interval must be able to contain it.
+   */
+  static boolean discrete(String unit) {
+    return unit != null && !unit.contains("米") && !unit.contains("m2") && !unit.contains("m²");
+  }
+
+  /** The values, rounded to whole units for a count metric (a copy). */
+  static double[] whole(double[] values, String unit) {
+    double[] out = values.clone();
+    if (discrete(unit)) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = Math.rint(out[i]);
+      }
+    }
+    return out;
   }
 
   /** Mean monthly increment over the last twelve months (fewer at the start). */

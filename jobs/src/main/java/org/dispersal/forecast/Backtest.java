@@ -67,7 +67,7 @@ final class Backtest {
             for (int p = 0; p < sim.length; p++) {
               cum[p] += sim[p][h - 1];
             }
-            double[] sorted = cum.clone();
+            double[] sorted = Attainment.whole(cum, full.unit());
             Arrays.sort(sorted);
             double actual = Attainment.sum(y, origin + 1, origin + h);
             double naive = Attainment.sum(y, origin + 1 - 12, origin + h - 12);
@@ -92,7 +92,8 @@ final class Backtest {
             int left = t.deadline() - origin;
             double met = 0;
             for (double[] path : sim) {
-              met += t.met(base + Attainment.sum(path, 0, left - 1)) ? 1 : 0;
+              double v = base + Attainment.sum(path, 0, left - 1);
+              met += t.met(Attainment.discrete(full.unit()) ? Math.rint(v) : v) ? 1 : 0;
             }
             double pModel = met / sim.length;
             double pPace = t.met(base + pace * left) ? 1 : 0;

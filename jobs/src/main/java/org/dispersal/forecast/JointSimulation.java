@@ -28,6 +28,17 @@ final class JointSimulation {
       long seed) {
     Map<String, double[][]> out = new LinkedHashMap<>();
     double[] profile = pooledProfile(histories, scales);
+    Map<String, double[]> deseasonalised = new LinkedHashMap<>();
+    for (Map.Entry<String, double[]> e : histories.entrySet()) {
+      double[] y = e.getValue();
+      double[] scale = scales.get(e.getKey());
+      double[] z = new double[y.length];
+      for (int t = 0; t < y.length; t++) {
+        z[t] = y[t] / scale[t] / profile[PaceModel.monthOfYear(1, t) - 1];
+      }
+      deseasonalised.put(e.getKey(), z);
+    }
+    double[] alpha = {pooledAlpha(deseasonalised)};
     for (Map.Entry<String, double[]> e : histories.entrySet()) {
       double[] y = e.getValue();
       double[] scale = scales.get(e.getKey());
@@ -35,7 +46,7 @@ final class JointSimulation {
       for (int t = 0; t < y.length; t++) {
         z[t] = y[t] / scale[t];
       }
-      double[][] sim = PaceModel.fit(z, 1, profile, false).simulate(horizon, paths, seed);
+      double[][] sim = PaceModel.fit(z, 1, profile, false, alpha).simulate(horizon, paths, seed);
       for (double[] path : sim) {
         for (int h = 0; h < horizon; h++) {
           path[h] *= scale[y.length + h];
@@ -68,6 +79,31 @@ final class JointSimulation {
     }
     return PaceModel.seasonalProfile(
         total, 1, PaceModel.SEASONAL_SHRINK / Math.sqrt(histories.size()));
+  }
+
+  /**
+   * One smoothing weight for all townships of a metric: the one with the least one-step error
+   * summed over them, each township's error relative to its own mean level. A single township's few
+   * dozen noisy months choose α poorly (small counts chase their noise); the district's townships
+   * share how fast their pace really moves.
+   */
+  static double pooledAlpha(Map<String, double[]> deseasonalised) {
+    double best = PaceModel.alphas()[0];
+    double bestSse = Double.POSITIVE_INFINITY;
+    for (double a : PaceModel.alphas()) {
+      double sse = 0;
+      for (double[] z : deseasonalised.values()) {
+        double mean = java.util.Arrays.stream(z).average().orElse(0);
+        if (mean > 0) {
+          sse += PaceModel.levelSse(z, a) / (mean * mean);
+        }
+      }
+      if (sse < bestSse) {
+        bestSse = sse;
+        best = a;
+      }
+    }
+    return best;
   }
 
   /** The scales of every township of a series over {@code months} months. */

@@ -67,6 +67,12 @@ final class PaceModel {
    * exponential smoothing, for series whose year-to-year change is carried by a known scale.
    */
   static PaceModel fit(double[] increments, int firstMonthOfYear, double[] profile, boolean trend) {
+    return fit(increments, firstMonthOfYear, profile, trend, ALPHAS);
+  }
+
+  /** The same with the smoothing weight α chosen among {@code alphas}. */
+  static PaceModel fit(
+      double[] increments, int firstMonthOfYear, double[] profile, boolean trend, double[] alphas) {
     double[] s = profile != null ? profile.clone() : seasonalProfile(increments, firstMonthOfYear);
     double[] z = new double[increments.length];
     for (int t = 0; t < z.length; t++) {
@@ -75,7 +81,7 @@ final class PaceModel {
     double[] best = null;
     double bestSse = Double.POSITIVE_INFINITY;
     double[] betas = trend ? BETAS : new double[] {0.0};
-    for (double a : ALPHAS) {
+    for (double a : alphas) {
       for (double b : betas) {
         for (double p : PHIS) {
           double[] run = smooth(z, a, b, p);
@@ -138,6 +144,16 @@ final class PaceModel {
       s[k] /= mean;
     }
     return s;
+  }
+
+  /** The smoothing weights tried, in order. */
+  static double[] alphas() {
+    return ALPHAS.clone();
+  }
+
+  /** One-step squared error of level-only smoothing with weight α of a deseasonalised series. */
+  static double levelSse(double[] z, double alpha) {
+    return smooth(z, alpha, 0, 1)[0];
   }
 
   // Returns {sse, final level, final trend}.

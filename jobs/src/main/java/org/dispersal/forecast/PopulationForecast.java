@@ -63,13 +63,31 @@ final class PopulationForecast {
       if (values == null) {
         continue;
       }
-      out.add(row(in, cap, values, note, c));
+      out.add(row(in, cap, values, note, lastOfficial(in, cap.township(), district, townships), c));
     }
     return out;
   }
 
+  /** The latest official figure: the district's own, else its townships' sum. */
+  private static Double lastOfficial(
+      Inputs in, String township, String district, List<String> townships) {
+    TreeMap<Integer, Double> own = in.official().get(township);
+    if (own != null && !own.isEmpty()) {
+      return own.lastEntry().getValue();
+    }
+    if (!township.equals(district)) {
+      return null;
+    }
+    double sum = 0;
+    for (String t : townships) {
+      Double v = lastOfficial(in, t, district, List.of());
+      sum += v == null ? 0 : v;
+    }
+    return sum;
+  }
+
   private static ForecastRow row(
-      Inputs in, Target cap, double[] values, String note, ForecastConfig c) {
+      Inputs in, Target cap, double[] values, String note, Double achieved, ForecastConfig c) {
     TreeMap<Integer, Double> official = in.official().get(cap.township());
     Double actual = official == null ? null : official.get(cap.year());
     String model = in.effects().isEmpty() ? TREND_ONLY : WITH_EFFECT;
@@ -99,10 +117,9 @@ final class PopulationForecast {
     double probability = met / (double) values.length;
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    Map.Entry<Integer, Double> last = official == null ? null : official.lastEntry();
     return new ForecastRow(
         cap,
-        last == null ? null : last.getValue(),
+        achieved == null ? Double.NaN : achieved,
         Attainment.quantileSorted(sorted, 0.1),
         Attainment.quantileSorted(sorted, 0.5),
         Attainment.quantileSorted(sorted, 0.9),

@@ -79,7 +79,7 @@ final class ForecastFixtures {
           int y = t / 12;
           double pace = size * YEAR_FACTOR[y] * (revised && t >= 30 ? 1.3 : 1.0);
           double v = pace * RHYTHM[t % 12] * Math.exp(0.35 * r.nextGaussian() - 0.06);
-          done[i][t] = townshipTargets ? Math.round(v) : Math.round(v * 10) / 10.0;
+          done[i][t] = Math.round(v);
           plan[i][y] += pace * RHYTHM[t % 12];
         }
       }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -134,7 +133,7 @@ class ForecastStageTest {
   }
 
   @Test
-  void aScenarioWithMoreVacatingLowersThePopulationByItsEffect() throws Exception {
+  void aScenarioRunUsesTheLatestEffectsAndIsStoredBesideTheDefault() throws Exception {
     StructType schema =
         new StructType()
             .add("run_id", DataTypes.StringType)
@@ -157,7 +156,6 @@ class ForecastStageTest {
             schema),
         gold(ForecastStage.EFFECTS),
         "fixture");
-    run(settings());
     Path file = dir.resolve("more.csv");
     StringBuilder csv = new StringBuilder("township_code,kind,planned_area_m2\n");
     for (int i = 0; i < ForecastFixtures.TOWNSHIPS; i++) {
@@ -168,29 +166,17 @@ class ForecastStageTest {
     Dataset<Row> all = Lake.read(spark, gold(ForecastStage.FORECASTS));
     Row base = all.filter("task = 'P' AND is_district AND scenario = 'open_targets'").first();
     Row more = all.filter("task = 'P' AND is_district AND scenario = 'more.csv'").first();
-    assertThat(base.<String>getAs("effect_source")).isEqualTo("effect_estimates:r2");
-    assertThat(base.<String>getAs("run_id")).isNotEqualTo(firstRun);
-    // The scenario plans 100,000 m² of residential demolition per township instead of what the
-    // open targets imply; at 150 residents per 10,000 m² the district's mean moves by exactly that.
-    double defaultPlanned =
-        Lake.read(spark, gold(ForecastStage.SCENARIOS))
-            .filter("scenario = 'open_targets' AND kind = 'residential'")
-            .agg(org.apache.spark.sql.functions.sum("planned_area_m2"))
-            .first()
-            .getDouble(0);
-    double expected = 150 * (10 * 100_000 - defaultPlanned) / 10_000;
-    double drop = base.<Double>getAs("forecast_mean") - more.<Double>getAs("forecast_mean");
-    assertThat(expected).isGreaterThan(1000);
-    assertThat(drop).isCloseTo(expected, within(0.03 * expected));
-    assertThat(more.<Double>getAs("probability_met"))
-        .isGreaterThanOrEqualTo(base.<Double>getAs("probability_met"));
-    Dataset<Row> stored =
-        Lake.read(spark, gold(ForecastStage.SCENARIOS)).filter("scenario = 'more.csv'");
-    assertThat(stored.count()).isEqualTo(ForecastFixtures.TOWNSHIPS);
-    assertThat(
-            stored.select("source").distinct().collectAsList().stream()
-                .map(r -> r.getString(0))
-                .collect(Collectors.toList()))
-        .containsExactly("file");
+    assertThat(base.<String>getAs("run_id")).isEqualTo(firstRun);
+    assertThat(base.<String>getAs("effect_source")).isEqualTo("trend_only");
+    assertThat(more.<String>getAs("effect_source")).isEqualTo("effect_estimates:r2");
+    assertThat(more.<String>getAs("model")).isEqualTo(PopulationForecast.WITH_EFFECT);
+    // 10 townships x 100,000 m2 x 150 residents per 10,000 m2 on top of the trend.
+    assertThat(base.<Double>getAs("forecast_mean") - more.<Double>getAs("forecast_mean"))
+        .isGreaterThan(10_000);
+    Dataset<Row> stored = Lake.read(spark, gold(ForecastStage.SCENARIOS));
+    assertThat(stored.filter("scenario = 'more.csv' AND source = 'file'").count())
+        .isEqualTo(ForecastFixtures.TOWNSHIPS);
+    assertThat(stored.filter("scenario = 'open_targets' AND source = 'targets'").count())
+        .isPositive();
   }
 }
