@@ -14,6 +14,7 @@ import org.dispersal.common.Settings;
 import org.dispersal.common.SettingsLoader;
 import org.dispersal.common.SparkConfig;
 import org.dispersal.conform.ConformConfig;
+import org.dispersal.forecast.ForecastConfig;
 import org.dispersal.generate.GenerateConfig;
 import org.dispersal.ingest.IngestConfig;
 import org.dispersal.panel.PanelConfig;
@@ -33,6 +34,7 @@ public final class Cli {
     all.addAll(ConformConfig.SETTINGS);
     all.addAll(PanelConfig.SETTINGS);
     all.addAll(org.dispersal.estimate.EstimateConfig.SETTINGS);
+    all.addAll(ForecastConfig.SETTINGS);
     all.addAll(org.dispersal.ops.OpsConfig.SETTINGS);
     return all;
   }
@@ -66,6 +68,7 @@ public final class Cli {
     PathsConfig.from(settings);
     SparkConfig.from(settings);
     IngestConfig.from(settings);
+    ForecastConfig.from(settings);
     return settings;
   }
 }

@@ -57,11 +57,7 @@ public final class DispersalCommand implements Runnable {
             "Incremental: merges only the months touched by data ingested since the last build;"
                 + " --full rebuilds."));
     cli.addSubcommand("estimate", new EstimateCommand());
-    pending(
-        cli,
-        "forecast",
-        "Forecast the 2020 targets and the population cap.",
-        "issue #8 (forecast)");
+    cli.addSubcommand("forecast", new ForecastCommand());
     pending(
         cli,
         "export",

@@ -59,6 +59,20 @@ final class PaceModel {
    * @param profile seasonal factors by month of year (mean 1), or null to estimate from the series
    */
   static PaceModel fit(double[] increments, int firstMonthOfYear, double[] profile) {
+    return fit(increments, firstMonthOfYear, profile, true);
+  }
+
+  /**
+   * Fits the model, with a damped trend or ({@code trend = false}) the level only: simple
+   * exponential smoothing, for series whose year-to-year change is carried by a known scale.
+   */
+  static PaceModel fit(double[] increments, int firstMonthOfYear, double[] profile, boolean trend) {
+    return fit(increments, firstMonthOfYear, profile, trend, ALPHAS);
+  }
+
+  /** The same with the smoothing weight α chosen among {@code alphas}. */
+  static PaceModel fit(
+      double[] increments, int firstMonthOfYear, double[] profile, boolean trend, double[] alphas) {
     double[] s = profile != null ? profile.clone() : seasonalProfile(increments, firstMonthOfYear);
     double[] z = new double[increments.length];
     for (int t = 0; t < z.length; t++) {
@@ -66,8 +80,9 @@ final class PaceModel {
     }
     double[] best = null;
     double bestSse = Double.POSITIVE_INFINITY;
-    for (double a : ALPHAS) {
-      for (double b : BETAS) {
+    double[] betas = trend ? BETAS : new double[] {0.0};
+    for (double a : alphas) {
+      for (double b : betas) {
         for (double p : PHIS) {
           double[] run = smooth(z, a, b, p);
           if (run[0] < bestSse) {
@@ -94,6 +109,11 @@ final class PaceModel {
    * share of its year, averaged over years, shrunk towards 1 and scaled to mean 1.
    */
   static double[] seasonalProfile(double[] y, int firstMonthOfYear) {
+    return seasonalProfile(y, firstMonthOfYear, SEASONAL_SHRINK);
+  }
+
+  /** The same with a given shrinkage for one year (less for a pooled, less noisy series). */
+  static double[] seasonalProfile(double[] y, int firstMonthOfYear, double shrinkOneYear) {
     double[] sum = new double[12];
     int years = 0;
     int start = (13 - firstMonthOfYear) % 12;
@@ -115,7 +135,7 @@ final class PaceModel {
     if (years == 0) {
       return s;
     }
-    double shrink = SEASONAL_SHRINK / years;
+    double shrink = shrinkOneYear / years;
     for (int k = 0; k < 12; k++) {
       s[k] = Math.max(0.05, (1 - shrink) * sum[k] / years + shrink);
     }
@@ -124,6 +144,16 @@ final class PaceModel {
       s[k] /= mean;
     }
     return s;
+  }
+
+  /** The smoothing weights tried, in order. */
+  static double[] alphas() {
+    return ALPHAS.clone();
+  }
+
+  /** One-step squared error of level-only smoothing with weight α of a deseasonalised series. */
+  static double levelSse(double[] z, double alpha) {
+    return smooth(z, alpha, 0, 1)[0];
   }
 
   // Returns {sse, final level, final trend}.

@@ -9,6 +9,7 @@ import org.dispersal.common.Stage;
 import org.dispersal.common.StageOutcome;
 import org.dispersal.conform.ConformStage;
 import org.dispersal.estimate.EstimateStage;
+import org.dispersal.forecast.ForecastStage;
 import org.dispersal.ingest.IngestStage;
 import org.dispersal.panel.PanelStage;
 import org.slf4j.Logger;
@@ -22,7 +23,12 @@ public final class Pipeline {
 
   /** The stages that exist today, in pipeline order. Later issues append theirs. */
   public static List<Stage> stages() {
-    return List.of(new IngestStage(), new ConformStage(), new PanelStage(), new EstimateStage());
+    return List.of(
+        new IngestStage(),
+        new ConformStage(),
+        new PanelStage(),
+        new EstimateStage(),
+        new ForecastStage());
   }
 
   /** The same stages for the demo, which may create a local key for personal-data hashes. */
@@ -31,7 +37,8 @@ public final class Pipeline {
         IngestStage.creatingKeyIfMissing(),
         new ConformStage(),
         new PanelStage(),
-        new EstimateStage());
+        new EstimateStage(),
+        new ForecastStage());
   }
 
   /**

@@ -48,7 +48,8 @@ class MainTest {
 
   @Test
   void everyCommandDocumentsTheCommonOptions() {
-    for (String cmd : new String[] {"ingest", "nightly", "config", "generate", "demo"}) {
+    for (String cmd :
+        new String[] {"ingest", "nightly", "config", "generate", "demo", "forecast"}) {
       Result r = run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out())

@@ -61,12 +61,17 @@ class PanelTruthTest {
                   + kind
                   + "' and e.event_month >= (select min(month) from g_tm)"
                   + " and e.event_month <= (select max(month) from g_tm)");
-      assertThat(((Number) gold.get(1)).longValue()).as(kind + " count").isEqualTo(silver.getLong(1));
+      assertThat(((Number) gold.get(1)).longValue())
+          .as(kind + " count")
+          .isEqualTo(silver.getLong(1));
       assertThat(((Number) gold.get(0)).doubleValue())
           .as(kind + " area")
-          .isCloseTo(((Number) silver.get(0)).doubleValue(), org.assertj.core.data.Offset.offset(0.5));
+          .isCloseTo(
+              ((Number) silver.get(0)).doubleValue(), org.assertj.core.data.Offset.offset(0.5));
     }
-    assertThat(one("select sum(vacated_area_residential_m2) from g_tm where not is_district").getDouble(0))
+    assertThat(
+            one("select sum(vacated_area_residential_m2) from g_tm where not is_district")
+                .getDouble(0))
         .isGreaterThan(100_000);
   }
 
@@ -93,6 +98,8 @@ class PanelTruthTest {
                 + " (select round(sum(derived), 2) from s_cmp c where c.derived is not null"
                 + " and c.month >= (select min(month) from g_tp)"
                 + " and c.month <= (select max(month) from g_tp))");
-    assertThat(((Number) r.get(0)).doubleValue()).isGreaterThan(0).isEqualTo(((Number) r.get(1)).doubleValue());
+    assertThat(((Number) r.get(0)).doubleValue())
+        .isGreaterThan(0)
+        .isEqualTo(((Number) r.get(1)).doubleValue());
   }
 }

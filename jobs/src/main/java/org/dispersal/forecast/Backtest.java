@@ -1,0 +1,146 @@
+package org.dispersal.forecast;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rolling-origin backtest of the task forecasts: at each quarter-end origin only the months up to
+ * it are used; cumulative completions 1…H months ahead are scored against a seasonal-naive forecast
+ * (the same months a year earlier) and a straight-line pace (the last twelve months' mean), and the
+ * year targets due after the origin are scored as probabilities (Brier) against the pace's yes/no.
+ */
+final class Backtest {
+  /** One figure of gold/forecast_backtest. */
+  record Measure(String measure, Integer horizon, double value, long n) {}
+
+  private Backtest() {}
+
+  /** The origins: every quarter end from {@code from} to {@code to} before the as-of month. */
+  static List<Integer> origins(ForecastConfig config, int asOfIndex) {
+    List<Integer> out = new ArrayList<>();
+    for (int t = Months.index(config.backtestFrom()); t <= Months.index(config.backtestTo()); t++) {
+      if (Months.monthOfYear(t) % 3 == 0 && t < asOfIndex && t >= 12) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  static List<Measure> run(
+      List<TaskSeries> series, List<Target> targets, String district, ForecastConfig config) {
+    int n = series.stream().mapToInt(TaskSeries::length).max().orElse(0);
+    int maxH = config.backtestHorizon();
+    double[][] sums = new double[3][maxH + 1];
+    long[] count = new long[maxH + 1];
+    long[][] inside = new long[2][maxH + 1];
+    double brierModel = 0;
+    double brierPace = 0;
+    long events = 0;
+    for (int origin : origins(config, n - 1)) {
+      int horizon = Math.min(maxH, n - 1 - origin);
+      for (TaskSeries full : series) {
+        TaskSeries known = full.upTo(origin);
+        int simH = Math.max(horizon, Months.december(Months.of(origin).getYear()) - origin);
+        Map<String, double[][]> paths =
+            JointSimulation.townships(
+                known.townships(),
+                JointSimulation.scales(known, targets, district, origin + 1 + simH),
+                simH,
+                config.paths(),
+                JointSimulation.seed(config.seed() + origin, full.task(), full.metric()));
+        Map<String, double[]> histories = new java.util.LinkedHashMap<>(full.townships());
+        Map<String, double[][]> simulated = new java.util.LinkedHashMap<>(paths);
+        histories.put(district, full.district());
+        simulated.put(district, JointSimulation.sum(paths.values(), config.paths(), simH));
+        for (Map.Entry<String, double[]> e : histories.entrySet()) {
+          double[] y = e.getValue();
+          double[][] sim = simulated.get(e.getKey());
+          double scale = seasonalNaiveScale(y, origin);
+          if (scale <= 0) {
+            continue;
+          }
+          double pace = Attainment.currentPace(Arrays.copyOf(y, origin + 1));
+          double[] cum = new double[sim.length];
+          for (int h = 1; h <= horizon; h++) {
+            for (int p = 0; p < sim.length; p++) {
+              cum[p] += sim[p][h - 1];
+            }
+            double[] sorted = Attainment.whole(cum, full.unit());
+            Arrays.sort(sorted);
+            double actual = Attainment.sum(y, origin + 1, origin + h);
+            double naive = Attainment.sum(y, origin + 1 - 12, origin + h - 12);
+            sums[0][h] += Math.abs(actual - Attainment.quantileSorted(sorted, 0.5)) / scale;
+            sums[1][h] += Math.abs(actual - naive) / scale;
+            sums[2][h] += Math.abs(actual - pace * h) / scale;
+            count[h]++;
+            inside[0][h] += within(sorted, actual, 0.1, 0.9);
+            inside[1][h] += within(sorted, actual, 0.025, 0.975);
+          }
+          for (Target t : targets) {
+            if (!t.township().equals(e.getKey())
+                || !t.task().equals(full.task())
+                || !t.metric().equals(full.metric())
+                || !Target.YEAR.equals(t.scope())
+                || t.deadline() <= origin
+                || t.deadline() > n - 1
+                || t.deadline() - origin > simH) {
+              continue;
+            }
+            double base = Attainment.sum(y, t.firstMonth(), origin);
+            int left = t.deadline() - origin;
+            double met = 0;
+            for (double[] path : sim) {
+              double v = base + Attainment.sum(path, 0, left - 1);
+              met += t.met(Attainment.discrete(full.unit()) ? Math.rint(v) : v) ? 1 : 0;
+            }
+            double pModel = met / sim.length;
+            double pPace = t.met(base + pace * left) ? 1 : 0;
+            double outcome = t.met(Attainment.sum(y, t.firstMonth(), t.deadline())) ? 1 : 0;
+            brierModel += (pModel - outcome) * (pModel - outcome);
+            brierPace += (pPace - outcome) * (pPace - outcome);
+            events++;
+          }
+        }
+      }
+    }
+    List<Measure> out = new ArrayList<>();
+    for (int h = 1; h <= maxH; h++) {
+      if (count[h] == 0) {
+        continue;
+      }
+      double model = sums[0][h] / count[h];
+      out.add(new Measure("mase_model", h, model, count[h]));
+      out.add(new Measure("mase_seasonal_naive", h, sums[1][h] / count[h], count[h]));
+      out.add(new Measure("mase_pace", h, sums[2][h] / count[h], count[h]));
+      out.add(new Measure("relative_mase_vs_seasonal_naive", h, sums[0][h] / sums[1][h], count[h]));
+      out.add(new Measure("relative_mase_vs_pace", h, sums[0][h] / sums[2][h], count[h]));
+      out.add(new Measure("coverage_80", h, inside[0][h] / (double) count[h], count[h]));
+      out.add(new Measure("coverage_95", h, inside[1][h] / (double) count[h], count[h]));
+    }
+    if (events > 0) {
+      out.add(new Measure("brier_model", null, brierModel / events, events));
+      out.add(new Measure("brier_pace", null, brierPace / events, events));
+    }
+    return out;
+  }
+
+  /** Mean absolute seasonal difference in the months known at the origin (MASE's scale). */
+  static double seasonalNaiveScale(double[] y, int origin) {
+    double s = 0;
+    int k = 0;
+    for (int t = 12; t <= origin; t++) {
+      s += Math.abs(y[t] - y[t - 12]);
+      k++;
+    }
+    return k == 0 ? 0 : s / k;
+  }
+
+  private static int within(double[] sorted, double actual, double lo, double hi) {
+    return actual >= Attainment.quantileSorted(sorted, lo)
+            && actual <= Attainment.quantileSorted(sorted, hi)
+        ? 1
+        : 0;
+  }
+}
