@@ -112,6 +112,8 @@ class EstimateStageTest {
         List.of(
             "paths.lake=" + lake,
             "paths.landing=" + lake.getParent().resolve("landing"),
+            "paths.runs=" + lake.getParent().resolve("runs"),
+            "paths.exports=" + lake.getParent().resolve("exports"),
             "run.as-of=2019-12-31",
             "estimate.bootstrap-replications=199"));
   }
