@@ -35,6 +35,7 @@ public final class Cli {
     all.addAll(PanelConfig.SETTINGS);
     all.addAll(org.dispersal.estimate.EstimateConfig.SETTINGS);
     all.addAll(ForecastConfig.SETTINGS);
+    all.addAll(org.dispersal.export.ExportConfig.SETTINGS);
     all.addAll(org.dispersal.ops.OpsConfig.SETTINGS);
     return all;
   }

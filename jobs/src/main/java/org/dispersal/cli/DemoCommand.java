@@ -13,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Generates sample ledgers into the landing folder and runs the nightly job on them. */
 @Command(
@@ -34,6 +36,8 @@ final class DemoCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
   @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--regenerate",
@@ -67,6 +71,19 @@ final class DemoCommand implements Callable<Integer> {
     Settings nightly = settings.with(RunConfig.AS_OF, config.asOf().toString());
     // The nightly stages, except that ingest may create a local key for personal data.
     ExitCode code = NightlyCommand.runStages(nightly, false, Pipeline.demoStages(), "nightly");
+    if (code == ExitCode.SUCCESS || code == ExitCode.REJECTED_INPUT) {
+      String workbook =
+          org.dispersal.export.ExportStage.workbook(
+              PathsConfig.from(nightly).exports(), config.asOf());
+      spec.commandLine()
+          .getOut()
+          .println(
+              "Workbook: "
+                  + (workbook.startsWith("file:")
+                      ? Path.of(java.net.URI.create(workbook)).toString()
+                      : workbook));
+      spec.commandLine().getOut().flush();
+    }
     long injected = injectedFileFaults(landing);
     if (code == ExitCode.REJECTED_INPUT && injected > 0) {
       // The generator writes faulty files on purpose; rejecting them is the demo working.

@@ -58,11 +58,15 @@ public final class DispersalCommand implements Runnable {
                 + " --full rebuilds."));
     cli.addSubcommand("estimate", new EstimateCommand());
     cli.addSubcommand("forecast", new ForecastCommand());
-    pending(
-        cli,
+    cli.addSubcommand(
         "export",
-        "Write the leading group's workbook, CSV, charts and briefing.",
-        "issue #9 (export)");
+        StageCommand.of(
+            org.dispersal.export.ExportStage::new,
+            "Write the leading group's workbook, CSV, charts and briefing.",
+            "Reads the gold forecasts, task progress and township months (and the silver quality"
+                + " tables when present) and writes exports/<as-of>/: the XLSX workbook in Chinese,"
+                + " one CSV per sheet (UTF-8 with BOM), PNG charts and a one-page HTML briefing;"
+                + " a rerun of the same as-of date replaces the folder."));
     cli.addSubcommand("nightly", new NightlyCommand());
     cli.addSubcommand("demo", new DemoCommand());
     cli.addSubcommand("runs", new RunsCommand());

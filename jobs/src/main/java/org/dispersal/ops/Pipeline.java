@@ -9,6 +9,7 @@ import org.dispersal.common.Stage;
 import org.dispersal.common.StageOutcome;
 import org.dispersal.conform.ConformStage;
 import org.dispersal.estimate.EstimateStage;
+import org.dispersal.export.ExportStage;
 import org.dispersal.forecast.ForecastStage;
 import org.dispersal.ingest.IngestStage;
 import org.dispersal.panel.PanelStage;
@@ -28,7 +29,8 @@ public final class Pipeline {
         new ConformStage(),
         new PanelStage(),
         new EstimateStage(),
-        new ForecastStage());
+        new ForecastStage(),
+        new ExportStage());
   }
 
   /** The same stages for the demo, which may create a local key for personal-data hashes. */
@@ -38,7 +40,8 @@ public final class Pipeline {
         new ConformStage(),
         new PanelStage(),
         new EstimateStage(),
-        new ForecastStage());
+        new ForecastStage(),
+        new ExportStage());
   }
 
   /**

@@ -1,0 +1,257 @@
+package org.dispersal.export;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.dispersal.export.ExportColumns.*;
+
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.dispersal.common.DispersalException;
+import org.dispersal.common.Lake;
+import org.dispersal.common.RunContext;
+import org.dispersal.common.Settings;
+import org.dispersal.common.Stage;
+import org.dispersal.common.StageOutcome;
+import org.dispersal.common.Townships;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Export: gold and silver tables → the leading group's workbook, CSV per sheet, PNG charts and a
+ * one-page HTML briefing under {@code <paths.exports>/<as-of>/}, replaced as a whole per run.
+ */
+public final class ExportStage implements Stage {
+  private static final Logger LOG = LoggerFactory.getLogger(ExportStage.class);
+
+  @Override
+  public String name() {
+    return "export";
+  }
+
+  /** The workbook's location for an as-of date. */
+  public static String workbook(String exports, LocalDate asOf) {
+    return folder(exports, asOf) + "/领导小组周报_" + asOf + ".xlsx";
+  }
+
+  static String folder(String exports, LocalDate asOf) {
+    return (exports.endsWith("/") ? exports : exports + "/") + asOf;
+  }
+
+  @Override
+  public StageOutcome run(SparkSession spark, Settings settings, RunContext run) {
+    long start = System.nanoTime();
+    ExportConfig config = ExportConfig.from(settings);
+    LocalDate asOf = run.run().asOf();
+    LOG.info("Export started: as of {}", asOf);
+    Font font = CjkFont.find(config.fontSample());
+    Dataset<Row> forecasts =
+        Lake.readAll(spark, run.paths(), "gold", List.of("forecasts"), "Export", "forecast")
+            .get("forecasts");
+    Map<String, Dataset<Row>> panel =
+        Lake.readAll(
+            spark,
+            run.paths(),
+            "gold",
+            List.of("task_progress", "township_month"),
+            "Export",
+            "panel");
+    Dataset<Row> current = ExportData.forecastsOf(forecasts, asOf).cache();
+    Row prevRow = ExportData.previousAsOf(forecasts, asOf).first();
+    Date prevAsOf = prevRow.isNullAt(0) ? null : prevRow.getDate(0);
+    Dataset<Row> previous =
+        prevAsOf == null
+            ? current.limit(0)
+            : ExportData.forecastsOf(forecasts, prevAsOf.toLocalDate());
+    Dataset<Row> both = ExportData.withPrevious(current, previous);
+    List<Row> overview = ExportData.overview(both).collectAsList();
+    if (overview.isEmpty()) {
+      throw DispersalException.failure(
+          "Export cannot run: gold/forecasts has no rows for " + asOf,
+          "the forecast stage has not run for this as-of date",
+          "run 'forecast --as-of " + asOf + "' first, or the whole nightly",
+          null);
+    }
+    String month = YearMonth.from(asOf).toString();
+    Sheets.Inputs in =
+        new Sheets.Inputs(
+            overview,
+            ExportData.townshipStatus(current).collectAsList(),
+            ExportData.population(panel.get("township_month"), month).collectAsList(),
+            both.filter(col(SCOPE).equalTo(lit(SCOPE_CAP))).collectAsList(),
+            optional(spark, run, "gold", "population_attribution", ExportData::latestAttribution),
+            optional(spark, run, "silver", "city_district_comparison", ExportData::comparison),
+            optional(spark, run, "silver", "quality_freshness", d -> d.orderBy(LEDGER)),
+            optional(spark, run, "silver", "quality_deliveries", ExportData::deliveriesPerLedger),
+            optional(spark, run, "silver", "quarantine", ExportData::quarantinePerLedger),
+            optional(
+                spark,
+                run,
+                "silver",
+                "rebound_watch",
+                d -> d.orderBy(col("rebound_on").desc()).limit(1000)),
+            optional(spark, run, "bronze", "deliveries", ExportData::cutOff),
+            names(run.run().districtCode()),
+            notes(run, overview, prevAsOf, config));
+    current.unpersist();
+    List<Sheet> sheets = Sheets.build(in, config);
+    Map<String, Charts.Chart> charts =
+        ChartData.charts(overview, in.caps(), panel, month, run.run().districtCode());
+    String target = folder(run.paths().exports(), asOf);
+    long bytes = write(spark, run, sheets, charts, font, config, asOf, target);
+    String summary =
+        String.format(
+            "%d sheets, %d charts, %d targets (previous export %s), %,d bytes in %s",
+            sheets.size(),
+            charts.size(),
+            overview.size(),
+            prevAsOf == null ? "none" : prevAsOf.toString(),
+            bytes,
+            target);
+    LOG.info(
+        "Export finished in {} s: {}",
+        String.format("%.1f", (System.nanoTime() - start) / 1e9),
+        summary);
+    return new StageOutcome(
+        name(), overview.size(), sheets.size() * 2L + charts.size() + 1, 0, 0, Map.of(), summary);
+  }
+
+  private static long write(
+      SparkSession spark,
+      RunContext run,
+      List<Sheet> sheets,
+      Map<String, Charts.Chart> charts,
+      Font font,
+      ExportConfig config,
+      LocalDate asOf,
+      String target) {
+    Path local = null;
+    try {
+      local = Files.createTempDirectory("export-" + asOf);
+      WorkbookWriter.write(sheets, config, local.resolve("领导小组周报_" + asOf + ".xlsx"));
+      for (Sheet s : sheets) {
+        CsvFiles.write(s, local.resolve(asOf + "_" + s.name() + ".csv"));
+      }
+      Map<String, byte[]> pngs = new LinkedHashMap<>();
+      for (Map.Entry<String, Charts.Chart> e : charts.entrySet()) {
+        byte[] png = Charts.png(e.getValue(), font);
+        pngs.put(e.getKey(), png);
+        Files.write(local.resolve(asOf + "_" + e.getKey() + ".png"), png);
+      }
+      String html =
+          Briefing.html(
+              "疏解整治促提升专项行动周报（" + asOf + "）",
+              "数据截至 " + asOf + "，运行编号 " + run.runId(),
+              sheets.get(0),
+              pngs,
+              config);
+      Files.writeString(local.resolve("简报_" + asOf + ".html"), html, StandardCharsets.UTF_8);
+      long bytes = 0;
+      try (var files = Files.list(local)) {
+        for (Path p : files.toList()) {
+          bytes += Files.size(p);
+        }
+      }
+      publish(spark, local, target, run.runId());
+      return bytes;
+    } catch (IOException e) {
+      throw DispersalException.failure(
+          "Export could not write " + target,
+          e.getMessage(),
+          "check that paths.exports is writable and has space",
+          e);
+    } finally {
+      if (local != null) {
+        org.apache.commons.io.FileUtils.deleteQuietly(local.toFile());
+      }
+    }
+  }
+
+  /** Copies the folder next to the target, then swaps it in by renames (the old one removed). */
+  private static void publish(SparkSession spark, Path local, String target, String runId)
+      throws IOException {
+    org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(target);
+    FileSystem fs = dst.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    org.apache.hadoop.fs.Path parent = dst.getParent();
+    fs.mkdirs(parent);
+    org.apache.hadoop.fs.Path tmp =
+        new org.apache.hadoop.fs.Path(parent, "." + dst.getName() + ".tmp-" + runId);
+    org.apache.hadoop.fs.Path old =
+        new org.apache.hadoop.fs.Path(parent, "." + dst.getName() + ".old-" + runId);
+    fs.delete(tmp, true);
+    fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), tmp);
+    boolean hadOld = fs.exists(dst) && fs.rename(dst, old);
+    if (!fs.rename(tmp, dst)) {
+      throw new IOException("cannot rename " + tmp + " to " + dst);
+    }
+    if (hadOld) {
+      fs.delete(old, true);
+    }
+  }
+
+  private interface Step {
+    Dataset<Row> apply(Dataset<Row> in);
+  }
+
+  /** An optional table's small result, or null (the sheet says "not available") when absent. */
+  private static List<Row> optional(
+      SparkSession spark, RunContext run, String layer, String table, Step step) {
+    String location = Lake.table(run.paths(), layer, table);
+    if (!Lake.exists(spark, location)) {
+      LOG.warn("Export: {}/{} does not exist yet; its sheet says so", layer, table);
+      return null;
+    }
+    return step.apply(Lake.read(spark, location)).collectAsList();
+  }
+
+  private static Map<String, String> names(String district) {
+    Map<String, String> names = new TreeMap<>();
+    try {
+      Townships.load().all().forEach(t -> names.put(t.code(), t.name()));
+    } catch (RuntimeException e) {
+      LOG.warn("Export: township names unavailable ({}); codes are shown", e.getMessage());
+    }
+    return names;
+  }
+
+  private static List<String> notes(
+      RunContext run, List<Row> overview, Date prevAsOf, ExportConfig config) {
+    String version = ExportStage.class.getPackage().getImplementationVersion();
+    List<String> notes = new ArrayList<>();
+    notes.addAll(List.of("数据截至日期", run.run().asOf().toString()));
+    notes.addAll(List.of("运行编号", run.runId()));
+    notes.addAll(List.of("预测运行编号", overview.get(0).getAs(RUN_ID)));
+    notes.addAll(List.of("软件版本", version == null ? "dev" : version));
+    notes.addAll(List.of("上期导出", prevAsOf == null ? "无（首次导出）" : prevAsOf.toString()));
+    notes.addAll(
+        List.of(
+            "方法说明",
+            "已完成数来自各部门台账与进展台账（累计口径）；预测按各乡镇近期月度进度模拟1000条以上路径，"
+                + "P10/P50/P90为到期时的分位数，完成概率为达到目标的路径占比，完成概率不低于80%为正常推进、"
+                + "不低于50%为存在风险、否则为进度滞后；常住人口预测结合人口趋势与腾退空间的效应估计；"
+                + "“较上期”取上一个截至日期在预测表中保存的结果（不依赖旧导出文件）。"));
+    notes.addAll(
+        List.of(
+            "隐私保护",
+            "本报告不含姓名、身份证号、电话等个人信息；按人数统计的关联分组中少于"
+                + config.smallCountThreshold()
+                + "人的数字显示为“<"
+                + config.smallCountThreshold()
+                + "”。"));
+    return notes;
+  }
+}

@@ -1,0 +1,236 @@
+package org.dispersal.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.spark.sql.SparkSession;
+import org.dispersal.TestSpark;
+import org.dispersal.common.DispersalException;
+import org.dispersal.common.Lake;
+import org.dispersal.common.PathsConfig;
+import org.dispersal.common.RunConfig;
+import org.dispersal.common.RunContext;
+import org.dispersal.common.Setting;
+import org.dispersal.common.Settings;
+import org.dispersal.common.SettingsLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The export stage end to end on small inline gold and silver tables in a temporary lake. */
+class ExportStageTest {
+  @TempDir static Path dir;
+  private static SparkSession spark;
+  private static Path out;
+  private static XSSFWorkbook wb;
+
+  static Settings settings(Path root) {
+    List<Setting<?>> all = new ArrayList<>();
+    all.addAll(RunConfig.SETTINGS);
+    all.addAll(PathsConfig.SETTINGS);
+    all.addAll(ExportConfig.SETTINGS);
+    return SettingsLoader.load(
+        all,
+        null,
+        null,
+        Map.of(),
+        List.of(
+            "paths.lake=" + root.resolve("lake"),
+            "paths.exports=" + root.resolve("exports"),
+            "paths.runs=" + root.resolve("runs"),
+            "run.as-of=2020-06-30",
+            "run.district=" + ExportFixtures.DISTRICT));
+  }
+
+  static String table(String layer, String name) {
+    return Lake.table(PathsConfig.from(settings(dir)), layer, name);
+  }
+
+  static void export() {
+    Settings s = settings(dir);
+    new ExportStage().run(spark, s, RunContext.start(s, false));
+  }
+
+  @BeforeAll
+  static void build() throws Exception {
+    spark = TestSpark.session();
+    Lake.overwrite(ExportFixtures.forecasts(spark), table("gold", "forecasts"), "f");
+    Lake.overwrite(ExportFixtures.taskProgress(spark), table("gold", "task_progress"), "f");
+    Lake.overwrite(ExportFixtures.townshipMonth(spark), table("gold", "township_month"), "f");
+    Lake.overwrite(ExportFixtures.attribution(spark), table("gold", "population_attribution"), "f");
+    Lake.overwrite(ExportFixtures.freshness(spark), table("silver", "quality_freshness"), "f");
+    long start = System.nanoTime();
+    export();
+    System.err.printf("export stage took %.2f s%n", (System.nanoTime() - start) / 1e9);
+    out = dir.resolve("exports").resolve("2020-06-30");
+    try (InputStream in = Files.newInputStream(out.resolve("领导小组周报_2020-06-30.xlsx"))) {
+      wb = new XSSFWorkbook(in);
+    }
+    try (Stream<Path> files = Files.list(out)) {
+      files.forEach(p -> System.err.println(p.getFileName() + " " + p.toFile().length()));
+    }
+  }
+
+  /** The first row of a sheet whose cell 0 equals the text. */
+  private static Row row(XSSFSheet sh, int col, String text) {
+    for (Row r : sh) {
+      if (r.getCell(col) != null && text.equals(r.getCell(col).toString())) {
+        return r;
+      }
+    }
+    throw new AssertionError("no row " + text + " in " + sh.getSheetName());
+  }
+
+  @Test
+  void workbookHasTheSixChineseSheetsWithFrozenHeadersAndA4Landscape() {
+    List<String> names = new ArrayList<>();
+    wb.forEach(s -> names.add(s.getSheetName()));
+    assertThat(names).containsExactly("总览", "乡镇街道", "常住人口", "数据核验", "防止反弹", "说明");
+    XSSFSheet sh = wb.getSheet("总览");
+    assertThat(sh.getRow(1).getCell(0).getStringCellValue()).isEqualTo("任务");
+    assertThat(sh.getRow(1).getCell(12).getStringCellValue()).isEqualTo("状态");
+    assertThat(sh.getPaneInformation().isFreezePane()).isTrue();
+    assertThat(sh.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+    PrintSetup ps = sh.getPrintSetup();
+    assertThat(ps.getLandscape()).isTrue();
+    assertThat(ps.getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+    assertThat(ps.getFitWidth()).isEqualTo((short) 1);
+    assertThat(ps.getFitHeight()).isEqualTo((short) 0);
+    assertThat(sh.getFitToPage()).isTrue();
+  }
+
+  @Test
+  void overviewFiguresEqualTheLatestRunWithUnitsColoursAndChange() {
+    XSSFSheet sh = wb.getSheet("总览");
+    Row t1 = row(sh, 0, "T1");
+    XSSFCell done = (XSSFCell) t1.getCell(6);
+    assertThat(done.getNumericCellValue()).isCloseTo(60.0, within(1e-9));
+    assertThat(done.getCellStyle().getDataFormatString()).contains("万平方米");
+    assertThat(t1.getCell(13).getNumericCellValue()).isCloseTo(10.0, within(1e-9));
+    Row t4 = row(sh, 0, "T4");
+    assertThat(t4.getCell(6).getNumericCellValue()).isEqualTo(40.0);
+    assertThat(((XSSFCell) t4.getCell(6)).getCellStyle().getDataFormatString()).contains("家");
+    assertThat(t4.getCell(13).getNumericCellValue()).isEqualTo(20.0);
+    XSSFCell status = (XSSFCell) t4.getCell(12);
+    assertThat(status.getStringCellValue()).isEqualTo("进度滞后");
+    assertThat(status.getCellStyle().getFillForegroundColorColor().getARGBHex()).endsWith("FFC7CE");
+    XSSFCell green = (XSSFCell) t1.getCell(12);
+    assertThat(green.getCellStyle().getFillForegroundColorColor().getARGBHex()).endsWith("C6EFCE");
+  }
+
+  @Test
+  void populationSheetMasksSmallCountsAndShowsChangeAndAttribution() {
+    XSSFSheet sh = wb.getSheet("常住人口");
+    Row district = row(sh, 0, "全区");
+    assertThat(district.getCell(5).getNumericCellValue()).isEqualTo(1_085_000.0);
+    assertThat(district.getCell(10).getNumericCellValue()).isEqualTo(-10_000.0);
+    assertThat(((XSSFCell) district.getCell(2)).getCellStyle().getDataFormatString()).contains("人");
+    Row t1 = row(sh, 0, nameOr(ExportFixtures.T1));
+    assertThat(t1.getCell(12).getNumericCellValue()).isEqualTo(-800.0);
+    assertThat(t1.getCell(13).getStringCellValue()).isEqualTo("<5");
+    assertThat(t1.getCell(14).getNumericCellValue()).isEqualTo(7.0);
+    Row t2 = row(sh, 0, nameOr(ExportFixtures.T2));
+    assertThat(t2.getCell(13).getNumericCellValue()).isEqualTo(12.0);
+    assertThat(t2.getCell(14).getStringCellValue()).isEqualTo("<5");
+  }
+
+  private static String nameOr(String code) {
+    XSSFSheet sh = wb.getSheet("乡镇街道");
+    for (Row r : sh) {
+      if (r.getCell(1) != null && code.equals(r.getCell(1).toString())) {
+        return r.getCell(0).toString();
+      }
+    }
+    return code;
+  }
+
+  @Test
+  void townshipMatrixIsColouredAndMissingTablesSayNotAvailable() {
+    XSSFSheet sh = wb.getSheet("乡镇街道");
+    Row t1 = row(sh, 1, ExportFixtures.T1);
+    assertThat(t1.getCell(3).getStringCellValue()).isEqualTo("进度滞后");
+    assertThat(((XSSFCell) t1.getCell(3)).getCellStyle().getFillForegroundColorColor().getARGBHex())
+        .endsWith("FFC7CE");
+    assertThat(wb.getSheet("防止反弹").getRow(2).getCell(0).getStringCellValue())
+        .isEqualTo(Sheets.NOT_AVAILABLE);
+    assertThat(row(wb.getSheet("数据核验"), 0, "license").getCell(3).getStringCellValue())
+        .isEqualTo("是");
+  }
+
+  @Test
+  void csvFilesStartWithTheBomAndParse() throws Exception {
+    byte[] bytes = Files.readAllBytes(out.resolve("2020-06-30_总览.csv"));
+    assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+    List<String> lines = Files.readAllLines(out.resolve("2020-06-30_总览.csv"));
+    assertThat(lines.get(0)).startsWith("\uFEFF任务,指标");
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(2).split(",", -1)).hasSize(15).contains("T4", "进度滞后", "40", "20");
+    String pop = Files.readString(out.resolve("2020-06-30_常住人口.csv"), StandardCharsets.UTF_8);
+    assertThat(pop).contains("<5").doesNotContain("_hash");
+  }
+
+  @Test
+  void chartsAreNonEmptyPngsAndTheBriefingIsSelfContained() throws Exception {
+    List<Path> pngs;
+    try (Stream<Path> files = Files.list(out)) {
+      pngs = files.filter(p -> p.toString().endsWith(".png")).toList();
+    }
+    assertThat(pngs).hasSize(3);
+    for (Path p : pngs) {
+      BufferedImage img = ImageIO.read(p.toFile());
+      assertThat(img).isNotNull();
+      assertThat(img.getWidth()).isPositive();
+    }
+    String html = Files.readString(out.resolve("简报_2020-06-30.html"));
+    assertThat(html).contains("data:image/png;base64,", "@page{size:A4 landscape", "进度滞后");
+    assertThat(html).doesNotContainPattern("(?i)(src|href)=\"(https?:|//)");
+  }
+
+  @Test
+  void rerunReplacesTheFolderAndLeavesNoTemporaryOne() throws Exception {
+    export();
+    try (Stream<Path> files = Files.list(dir.resolve("exports"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("2020-06-30");
+    }
+  }
+
+  @Test
+  void aMissingRequiredTableFailsWithTheProducerToRun(@TempDir Path empty) {
+    Settings s = settings(empty);
+    assertThatThrownBy(() -> new ExportStage().run(spark, s, RunContext.start(s, false)))
+        .isInstanceOf(DispersalException.class)
+        .hasMessageContaining("forecasts")
+        .hasMessageContaining("run forecast first");
+  }
+
+  @Test
+  void noFontForTheSampleFailsNamingTheDebianPackage() {
+    assertThatThrownBy(() -> CjkFont.find("\uE000\uE001", List.of()))
+        .isInstanceOf(DispersalException.class)
+        .hasMessageContaining("apt-get install fonts-noto-cjk");
+    java.awt.Font font = CjkFont.find("常住人口");
+    assertThat(font.canDisplayUpTo("常住人口")).isEqualTo(-1);
+    // the glyphs drawn are real ones, not the font's missing-glyph box
+    java.awt.font.GlyphVector gv =
+        font.createGlyphVector(new java.awt.font.FontRenderContext(null, true, true), "常住人口");
+    for (int i = 0; i < gv.getNumGlyphs(); i++) {
+      assertThat(gv.getGlyphCode(i)).isNotEqualTo(font.getMissingGlyphCode());
+    }
+  }
+}
