@@ -17,14 +17,17 @@ import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
 import org.dispersal.common.SettingsLoader;
 import org.dispersal.common.Stage;
+import org.dispersal.conform.ConformStage;
 import org.dispersal.generate.GenerateConfig;
 import org.dispersal.generate.Generator;
+import org.dispersal.ingest.IngestStage;
 import org.dispersal.ops.Pipeline;
+import org.dispersal.panel.PanelStage;
 
 /**
  * The generator's district (fixed seed, default defect rate) up to {@link #AS_OF}, run through the
- * pipeline's first stages once per test JVM, so that every stage's end-to-end test against the
- * generator's truth reads the same lake.
+ * pipeline once per test JVM, so that every stage's end-to-end test against the generator's truth
+ * reads the same lake.
  */
 public final class GeneratedLake {
   /** Three and a half years of the special action: enough reports to measure rates on. */
@@ -35,21 +38,32 @@ public final class GeneratedLake {
   public final Path landing;
   public final Path lake;
   public final Settings settings;
+  private final Path generated;
 
   private GeneratedLake(Path root) {
+    generated = root.resolve("generated");
     landing = root.resolve("landing");
     lake = root.resolve("lake");
+    settings = settings(AS_OF);
+  }
+
+  /** The run settings of this lake at an as-of date. */
+  public Settings settings(LocalDate asOf) {
     List<String> sets = new ArrayList<>();
     sets.add("paths.landing=" + landing);
     sets.add("paths.lake=" + lake);
     sets.add("paths.runs=" + root.resolve("runs"));
     sets.add("paths.exports=" + root.resolve("exports"));
-    sets.add("run.as-of=" + AS_OF);
+    sets.add("run.as-of=" + asOf);
     sets.add("pii.key=generated-lake-test-key-0123456789");
-    settings = SettingsLoader.load(Cli.allSettings(), null, null, Map.of(), sets);
+    return SettingsLoader.load(Cli.allSettings(), null, null, Map.of(), sets);
   }
 
-  /** The lake after ingest, conform and panel (made on first use). */
+  /**
+   * The lake after two nights (made on first use): ingest, conform and panel on every delivery up
+   * to November 2019, then the whole pipeline after December's deliveries — so the panel of the
+   * second night is an incremental one.
+   */
   public static synchronized GeneratedLake get() {
     if (instance == null) {
       try {
@@ -57,7 +71,19 @@ public final class GeneratedLake {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
         GeneratedLake g = new GeneratedLake(root);
         Generator.generate(
-            new GenerateConfig(20170101, false, 0.02, AS_OF, "110111"), g.landing, (f, n, r) -> {});
+            new GenerateConfig(20170101, false, 0.02, AS_OF, "110111"),
+            g.generated,
+            (f, n, r) -> {});
+        String lastMonth = AS_OF.toString().substring(0, 7);
+        g.deliver(name -> !name.contains(lastMonth));
+        LocalDate firstNight = AS_OF.withDayOfMonth(1).minusDays(1);
+        Settings early = g.settings(firstNight);
+        Pipeline.run(
+            TestSpark.session(),
+            early,
+            RunContext.start(early, false),
+            List.of(new IngestStage(), new ConformStage(), new PanelStage()));
+        g.deliver(name -> name.contains(lastMonth));
         g.run(Pipeline.stages());
         instance = g;
       } catch (IOException e) {
@@ -65,6 +91,19 @@ public final class GeneratedLake {
       }
     }
     return instance;
+  }
+
+  // Copies the generated files whose names pass the filter into the landing folder.
+  private void deliver(java.util.function.Predicate<String> names) throws IOException {
+    try (Stream<Path> files = Files.walk(generated)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path rel = generated.relativize(f);
+        if (!rel.startsWith("_truth") && names.test(rel.getFileName().toString())) {
+          Files.createDirectories(landing.resolve(rel).getParent());
+          Files.copy(f, landing.resolve(rel));
+        }
+      }
+    }
   }
 
   /** Runs stages on the lake as a nightly run would (without the lock and run tables). */
@@ -82,7 +121,7 @@ public final class GeneratedLake {
     return TestSpark.session()
         .read()
         .option("header", true)
-        .csv(landing.resolve("_truth").resolve(file).toUri().toString());
+        .csv(generated.resolve("_truth").resolve(file).toUri().toString());
   }
 
   private static void delete(Path dir) {

@@ -73,12 +73,4 @@ public final class DispersalCommand implements Runnable {
     cli.addSubcommand("maintain", new MaintainCommand());
     cli.addSubcommand("config", new ConfigCommand());
   }
-
-  private static void pending(CommandLine cli, String name, String description, String issue) {
-    CommandLine sub = new CommandLine(new PendingCommand(name, issue));
-    sub.getCommandSpec()
-        .usageMessage()
-        .description(description, "Not available yet: arrives with " + issue + ".");
-    cli.addSubcommand(name, sub);
-  }
 }

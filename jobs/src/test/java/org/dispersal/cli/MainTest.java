@@ -84,13 +84,6 @@ class MainTest {
   }
 
   @Test
-  void commandsNotYetBuiltExitTwoWithoutOutput() {
-    Result r = run("forecast");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.out()).isEmpty();
-  }
-
-  @Test
   void configShowsValuesAndTheirSources() {
     Result r = run("config", "--set", "spark.shuffle-partitions=8", "--as-of", "2020-06-30");
     assertThat(r.code()).isZero();
