@@ -38,9 +38,11 @@ public final class GeneratedLake {
   public final Path landing;
   public final Path lake;
   public final Settings settings;
+  private final Path root;
   private final Path generated;
 
   private GeneratedLake(Path root) {
+    this.root = root;
     generated = root.resolve("generated");
     landing = root.resolve("landing");
     lake = root.resolve("lake");
