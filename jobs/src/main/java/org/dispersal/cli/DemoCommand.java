@@ -68,7 +68,10 @@ final class DemoCommand implements Callable<Integer> {
           landing,
           summary.elapsed().toSeconds());
     }
-    Settings nightly = settings.with(RunConfig.AS_OF, config.asOf().toString());
+    Settings nightly =
+        settings
+            .with(RunConfig.AS_OF, config.asOf().toString())
+            .with(org.dispersal.export.ExportConfig.CHARTS, "when-font");
     // The nightly stages, except that ingest may create a local key for personal data.
     ExitCode code = NightlyCommand.runStages(nightly, false, Pipeline.demoStages(), "nightly");
     if (code == ExitCode.SUCCESS || code == ExitCode.REJECTED_INPUT) {

@@ -60,6 +60,9 @@ final class Briefing {
       }
       h.append("</tbody></table>\n");
     }
+    if (charts.isEmpty()) {
+      h.append("<p>本期简报不含图表：运行环境未安装中文字体（fonts-noto-cjk）。</p>\n");
+    }
     h.append("<div class=\"charts\">\n");
     charts.forEach(
         (name, png) ->

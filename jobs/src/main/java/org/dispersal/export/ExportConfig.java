@@ -9,7 +9,10 @@ import org.dispersal.common.Settings;
 
 /** The export's settings: small-count suppression, status colours, chart font and scenario. */
 public record ExportConfig(
-    int smallCountThreshold, Map<String, String> statusColours, String fontSample) {
+    int smallCountThreshold,
+    Map<String, String> statusColours,
+    String fontSample,
+    boolean chartsRequired) {
 
   public static final Setting<Integer> SMALL_COUNT_THRESHOLD =
       Setting.integer(
@@ -32,8 +35,17 @@ public record ExportConfig(
           true,
           "Text the charts' font must display entirely; a font that cannot is not used.");
 
+  public static final Setting<String> CHARTS =
+      Setting.choice(
+          "export.charts",
+          "required",
+          List.of("required", "when-font"),
+          "required: fail when no CJK font is installed (charts must not show boxes); when-font:"
+              + " without one, write the workbook, CSV and briefing without charts and warn"
+              + " (the demo uses this, so it runs on a machine with only a JDK).");
+
   public static final List<Setting<?>> SETTINGS =
-      List.of(SMALL_COUNT_THRESHOLD, STATUS_COLOURS, FONT_SAMPLE);
+      List.of(SMALL_COUNT_THRESHOLD, STATUS_COLOURS, FONT_SAMPLE, CHARTS);
 
   private static final List<String> STATUSES = List.of("on_track", "at_risk", "off_track");
 
@@ -54,7 +66,11 @@ public record ExportConfig(
       throw DispersalException.invalidValue(
           STATUS_COLOURS.key(), raw, "all of on_track, at_risk and off_track need a colour");
     }
-    return new ExportConfig(s.get(SMALL_COUNT_THRESHOLD), Map.copyOf(colours), s.get(FONT_SAMPLE));
+    return new ExportConfig(
+        s.get(SMALL_COUNT_THRESHOLD),
+        Map.copyOf(colours),
+        s.get(FONT_SAMPLE),
+        s.get(CHARTS).equals("required"));
   }
 
   /** The colour of a status (met counts as on track, missed as off track); null when none. */

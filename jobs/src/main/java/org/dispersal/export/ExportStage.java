@@ -58,7 +58,7 @@ public final class ExportStage implements Stage {
     ExportConfig config = ExportConfig.from(settings);
     LocalDate asOf = run.run().asOf();
     LOG.info("Export started: as of {}", asOf);
-    Font font = CjkFont.find(config.fontSample());
+    Font font = chartFont(config);
     Dataset<Row> forecasts =
         Lake.readAll(spark, run.paths(), "gold", List.of("forecasts"), "Export", "forecast")
             .get("forecasts");
@@ -130,6 +130,19 @@ public final class ExportStage implements Stage {
         name(), overview.size(), sheets.size() * 2L + charts.size() + 1, 0, 0, Map.of(), summary);
   }
 
+  // The CJK font for the charts; null (no charts) only when the configuration allows it.
+  private static Font chartFont(ExportConfig config) {
+    try {
+      return CjkFont.find(config.fontSample());
+    } catch (DispersalException e) {
+      if (config.chartsRequired()) {
+        throw e;
+      }
+      LOG.warn("Export writes no charts: {} (export.charts = when-font)", e.getMessage());
+      return null;
+    }
+  }
+
   private static long write(
       SparkSession spark,
       RunContext run,
@@ -147,7 +160,8 @@ public final class ExportStage implements Stage {
         CsvFiles.write(s, local.resolve(asOf + "_" + s.name() + ".csv"));
       }
       Map<String, byte[]> pngs = new LinkedHashMap<>();
-      for (Map.Entry<String, Charts.Chart> e : charts.entrySet()) {
+      for (Map.Entry<String, Charts.Chart> e :
+          font == null ? Map.<String, Charts.Chart>of().entrySet() : charts.entrySet()) {
         byte[] png = Charts.png(e.getValue(), font);
         pngs.put(e.getKey(), png);
         Files.write(local.resolve(asOf + "_" + e.getKey() + ".png"), png);

@@ -220,6 +220,27 @@ class ExportStageTest {
   }
 
   @Test
+  void withoutAFontTheDemoSettingWritesEverythingButTheCharts() throws Exception {
+    Settings s =
+        settings(dir)
+            .with(ExportConfig.FONT_SAMPLE, "\uE000\uE001")
+            .with(ExportConfig.CHARTS, "when-font");
+    Path exports = dir.resolve("exports-no-font");
+    s = s.with(PathsConfig.EXPORTS, exports.toString());
+    new ExportStage().run(spark, s, RunContext.start(s, false));
+    List<String> names;
+    try (var files = java.nio.file.Files.list(exports.resolve("2020-06-30"))) {
+      names = files.map(p -> p.getFileName().toString()).toList();
+    }
+    assertThat(names).anyMatch(n -> n.endsWith(".xlsx")).anyMatch(n -> n.endsWith(".html"));
+    assertThat(names).noneMatch(n -> n.endsWith(".png"));
+    Settings required = settings(dir).with(ExportConfig.FONT_SAMPLE, "\uE000\uE001");
+    assertThatThrownBy(
+            () -> new ExportStage().run(spark, required, RunContext.start(required, false)))
+        .hasMessageContaining("fonts-noto-cjk");
+  }
+
+  @Test
   void noFontForTheSampleFailsNamingTheDebianPackage() {
     assertThatThrownBy(() -> CjkFont.find("\uE000\uE001", List.of()))
         .isInstanceOf(DispersalException.class)
