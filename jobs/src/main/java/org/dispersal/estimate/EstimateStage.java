@@ -25,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Estimate: gold township × month (and silver vacating events) → gold effect estimates and
- * population attribution, appended per run so earlier runs stay comparable.
+ * Estimate: gold township × month (and silver vacating events, demolitions, links and rentals) →
+ * gold effect estimates and population attribution, appended per run so earlier runs stay
+ * comparable.
  */
 public final class EstimateStage implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(EstimateStage.class);
@@ -47,10 +48,15 @@ public final class EstimateStage implements Stage {
     Dataset<Row> townshipMonth =
         Lake.readAll(spark, run.paths(), "gold", List.of("township_month"), "Estimate", "panel")
             .get("township_month");
-    Dataset<Row> events =
+    Map<String, Dataset<Row>> silver =
         Lake.readAll(
-                spark, run.paths(), "silver", List.of("vacating_events"), "Estimate", "conform")
-            .get("vacating_events");
+            spark,
+            run.paths(),
+            "silver",
+            List.of("vacating_events", "demolition", "links", "rental"),
+            "Estimate",
+            "conform");
+    Dataset<Row> events = silver.get("vacating_events");
     Dataset<Row> townships = townshipMonth.filter(col("is_district").equalTo(false));
     LOG.info(
         "Estimate started: {} replications, {} weights", config.replications(), config.weights());
@@ -66,7 +72,12 @@ public final class EstimateStage implements Stage {
       PanelEstimator.Result panel = fitPanel(yearly, config);
       List<Estimate> estimates = new ArrayList<>(panel.estimates());
       estimates.add(
-          LinkageEstimator.estimate(LinkageEstimator.byTownship(events, townships), config));
+          LinkageEstimator.estimate(
+              LinkageEstimator.byTownship(
+                  events,
+                  silver.get("demolition"),
+                  LinkageEstimator.tenantsPerDemolition(silver.get("links"), silver.get("rental"))),
+              config));
       estimates.addAll(DistrictEstimator.estimate(yearly, panel, config));
       estimates.add(NaiveEstimator.estimate(NaiveEstimator.index(yearly, townships), config));
       Dataset<Row> effects = toRows(spark, estimates, run);
