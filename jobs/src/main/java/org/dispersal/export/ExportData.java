@@ -54,25 +54,25 @@ final class ExportData {
 
   /** Current forecasts with the previous export's achieved, P50 and probability beside them. */
   static Dataset<Row> withPrevious(Dataset<Row> current, Dataset<Row> previous) {
-    Dataset<Row> prev =
-        previous.select(
-            col(TASK),
-            col(METRIC),
-            col(TOWNSHIP_CODE),
-            col(SCOPE),
-            col(TARGET_YEAR),
-            col(AS_OF).as(PREV_AS_OF),
-            col(ACHIEVED).as(PREV_ACHIEVED),
-            col(P50).as(PREV_P50),
-            col(PROBABILITY).as(PREV_PROBABILITY));
+    // The key columns are renamed on the previous side: both sides come from one table, and a
+    // join on same-named columns of one lineage is a self-join Spark cannot tell apart.
+    List<Column> cols = new java.util.ArrayList<>();
+    for (String k : TARGET_KEY) {
+      cols.add(col(k).as("_prev_" + k));
+    }
+    cols.add(col(AS_OF).as(PREV_AS_OF));
+    cols.add(col(ACHIEVED).as(PREV_ACHIEVED));
+    cols.add(col(P50).as(PREV_P50));
+    cols.add(col(PROBABILITY).as(PREV_PROBABILITY));
+    Dataset<Row> prev = previous.select(cols.toArray(new Column[0]));
     Column on = null;
     for (String k : TARGET_KEY) {
-      Column eq = current.col(k).eqNullSafe(prev.col(k));
+      Column eq = col(k).eqNullSafe(col("_prev_" + k));
       on = on == null ? eq : on.and(eq);
     }
     Dataset<Row> joined = current.join(prev, on, "left");
     for (String k : TARGET_KEY) {
-      joined = joined.drop(prev.col(k));
+      joined = joined.drop("_prev_" + k);
     }
     return joined;
   }

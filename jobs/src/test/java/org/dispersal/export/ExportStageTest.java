@@ -220,6 +220,21 @@ class ExportStageTest {
   }
 
   @Test
+  void theFirstExportHasNoPreviousFiguresAndStillWritesEverything() throws Exception {
+    Path exports = dir.resolve("exports-first");
+    Settings s =
+        settings(dir)
+            .with(RunConfig.AS_OF, "2020-05-31")
+            .with(PathsConfig.EXPORTS, exports.toString());
+    new ExportStage().run(spark, s, RunContext.start(s, false));
+    try (var files = Files.list(exports.resolve("2020-05-31"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList())
+          .anyMatch(n -> n.endsWith(".xlsx"))
+          .anyMatch(n -> n.endsWith(".html"));
+    }
+  }
+
+  @Test
   void withoutAFontTheDemoSettingWritesEverythingButTheCharts() throws Exception {
     Settings s =
         settings(dir)
