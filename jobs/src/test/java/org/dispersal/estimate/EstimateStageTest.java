@@ -39,11 +39,11 @@ class EstimateStageTest {
         .write()
         .format("delta")
         .save(lake.resolve("gold/township_month").toString());
-    LinkageSimulator.events(5, 28)
-        .events()
-        .write()
-        .format("delta")
-        .save(lake.resolve("silver/vacating_events").toString());
+    LinkageSimulator.Simulated sim = LinkageSimulator.events(5, 28);
+    sim.events().write().format("delta").save(lake.resolve("silver/vacating_events").toString());
+    sim.demolitions().write().format("delta").save(lake.resolve("silver/demolition").toString());
+    sim.links().write().format("delta").save(lake.resolve("silver/links").toString());
+    sim.rentals().write().format("delta").save(lake.resolve("silver/rental").toString());
     Settings settings = settings(lake);
     PathsConfig paths = PathsConfig.from(settings);
     long start = System.nanoTime();
