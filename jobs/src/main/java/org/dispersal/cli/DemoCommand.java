@@ -82,8 +82,9 @@ final class DemoCommand implements Callable<Integer> {
           .getOut()
           .println(
               "Workbook: "
+                  // getPath, not Path.of(URI): the file name is Chinese, which Path.of rejects.
                   + (workbook.startsWith("file:")
-                      ? Path.of(java.net.URI.create(workbook)).toString()
+                      ? java.net.URI.create(workbook).getPath()
                       : workbook));
       spec.commandLine().getOut().flush();
     }
