@@ -80,11 +80,9 @@ public final class ExportStage implements Stage {
     Dataset<Row> both = ExportData.withPrevious(current, previous);
     List<Row> overview = ExportData.overview(both).collectAsList();
     if (overview.isEmpty()) {
-      throw DispersalException.failure(
-          "Export cannot run: gold/forecasts has no rows for " + asOf,
-          "the forecast stage has not run for this as-of date",
-          "run 'forecast --as-of " + asOf + "' first, or the whole nightly",
-          null);
+      // The forecast stage ran (its table exists) but had no target to forecast at this date —
+      // early months, or a district without targets: the workbook still reports the rest.
+      LOG.warn("Export: gold/forecasts has no district rows for {}; the overview is empty", asOf);
     }
     String month = YearMonth.from(asOf).toString();
     Sheets.Inputs in =
@@ -248,7 +246,7 @@ public final class ExportStage implements Stage {
     List<String> notes = new ArrayList<>();
     notes.addAll(List.of("数据截至日期", run.run().asOf().toString()));
     notes.addAll(List.of("运行编号", run.runId()));
-    notes.addAll(List.of("预测运行编号", overview.get(0).getAs(RUN_ID)));
+    notes.addAll(List.of("预测运行编号", overview.isEmpty() ? "（本期无预测）" : overview.get(0).getAs(RUN_ID)));
     notes.addAll(List.of("软件版本", version == null ? "dev" : version));
     notes.addAll(List.of("上期导出", prevAsOf == null ? "无（首次导出）" : prevAsOf.toString()));
     notes.addAll(

@@ -235,6 +235,20 @@ class ExportStageTest {
   }
 
   @Test
+  void aDateWithoutForecastRowsStillGivesAWorkbook() throws Exception {
+    Path exports = dir.resolve("exports-no-targets");
+    Settings s =
+        settings(dir)
+            .with(RunConfig.AS_OF, "2020-04-30")
+            .with(PathsConfig.EXPORTS, exports.toString());
+    new ExportStage().run(spark, s, RunContext.start(s, false));
+    try (var files = Files.list(exports.resolve("2020-04-30"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList())
+          .anyMatch(n -> n.endsWith(".xlsx"));
+    }
+  }
+
+  @Test
   void withoutAFontTheDemoSettingWritesEverythingButTheCharts() throws Exception {
     Settings s =
         settings(dir)
