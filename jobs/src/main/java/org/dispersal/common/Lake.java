@@ -30,6 +30,14 @@ public final class Lake {
   }
 
   /**
+   * Reads a table as it was at a version (Delta time travel): what an earlier run wrote, even after
+   * later runs replaced it, as long as VACUUM has kept the version's files.
+   */
+  public static Dataset<Row> readAt(SparkSession spark, String location, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(location);
+  }
+
+  /**
    * Reads the tables a stage needs from one layer, by name, or fails saying which stage must run
    * first.
    */
