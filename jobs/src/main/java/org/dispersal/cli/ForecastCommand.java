@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
       "Forecast the 2020 targets and the population cap, and print the district's table.",
       "Writes gold/forecasts, gold/forecast_scenarios and gold/forecast_backtest; --scenario FILE"
           + " (CSV township_code,kind,planned_area_m2) replaces the vacating the open targets"
-          + " imply; its result is stored under the file's name beside the default."
+          + " imply; its result is stored under the file's name beside the default.",
+      "--as-of DATE earlier than the lake's latest run reads the tables as the lake's run of that"
+          + " date left them (Delta time travel); see the basis column of gold/forecasts."
     })
 final class ForecastCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -79,11 +81,12 @@ final class ForecastCommand implements Callable<Integer> {
             .collectAsList();
     out.printf(
         Locale.ROOT,
-        "District %s as of %s, scenario %s (run %s)%n",
+        "District %s as of %s, scenario %s (run %s, basis %s)%n",
         run.districtCode(),
         run.asOf(),
         name,
-        latest);
+        latest,
+        rows.isEmpty() ? "-" : rows.get(0).getAs("basis"));
     out.printf(
         Locale.ROOT,
         "%-4s %-12s %-7s %5s %14s %14s %14s %14s %6s %-10s %-11s %12s %12s%n",

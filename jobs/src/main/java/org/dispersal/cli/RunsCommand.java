@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.dispersal.common.AsOfBasis;
 import org.dispersal.common.Lake;
 import org.dispersal.common.PathsConfig;
 import org.dispersal.common.Settings;
@@ -41,7 +42,7 @@ final class RunsCommand implements Callable<Integer> {
     PathsConfig paths = PathsConfig.from(settings);
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = SparkSessions.open(SparkConfig.from(settings), "runs");
-    String runsTable = Lake.table(paths, "_runs", "runs");
+    String runsTable = AsOfBasis.runsTable(paths);
     if (!Lake.exists(spark, runsTable)) {
       out.println("No runs recorded yet in " + paths.lake());
       out.flush();
@@ -57,7 +58,7 @@ final class RunsCommand implements Callable<Integer> {
                     + "`) WHERE r = 1 ORDER BY at DESC LIMIT "
                     + limit)
             .collectAsList();
-    String stagesTable = Lake.table(paths, "_runs", "stages");
+    String stagesTable = AsOfBasis.stagesTable(paths);
     boolean hasStages = Lake.exists(spark, stagesTable);
     out.printf(
         "%-22s %-3s %-9s %-10s %-15s %-4s %s%n",

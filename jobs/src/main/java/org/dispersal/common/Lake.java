@@ -1,7 +1,6 @@
 package org.dispersal.common;
 
 import io.delta.tables.DeltaTable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -48,19 +47,17 @@ public final class Lake {
       List<String> names,
       String stage,
       String producer) {
-    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    for (String name : names) {
-      String location = table(paths, layer, name);
-      if (!exists(spark, location)) {
-        throw DispersalException.failure(
-            stage + " cannot run: the " + layer + " table " + name + " does not exist",
-            producer + " has not written it yet (" + location + ")",
-            "run " + producer + " first, or the whole nightly",
-            null);
-      }
-      tables.put(name, read(spark, location));
-    }
-    return tables;
+    return AsOfBasis.current().readAll(spark, paths, layer, names, stage, producer);
+  }
+
+  /** The failure of a stage whose input table has not been written (yet, or at its as-of date). */
+  static DispersalException notWritten(
+      String stage, String layer, String name, String producer, String location) {
+    return DispersalException.failure(
+        stage + " cannot run: the " + layer + " table " + name + " does not exist",
+        producer + " has not written it yet (" + location + ")",
+        "run " + producer + " first, or the whole nightly",
+        null);
   }
 
   /** Replaces a table's content (schema included) in one commit; returns the new version. */

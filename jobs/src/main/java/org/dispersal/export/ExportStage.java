@@ -21,6 +21,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.dispersal.common.AsOfBasis;
 import org.dispersal.common.DispersalException;
 import org.dispersal.common.Lake;
 import org.dispersal.common.RunContext;
@@ -48,6 +49,19 @@ public final class ExportStage implements Stage {
     return folder(exports, asOf) + "/领导小组周报_" + asOf + ".xlsx";
   }
 
+  /** The tables the export reads besides gold/forecasts, as the as-of basis names them. */
+  static final List<String> INPUTS =
+      List.of(
+          "gold/task_progress",
+          "gold/township_month",
+          "gold/population_attribution",
+          "silver/city_district_comparison",
+          "silver/quality_freshness",
+          "silver/quality_deliveries",
+          "silver/quarantine",
+          "silver/rebound_watch",
+          "bronze/deliveries");
+
   static String folder(String exports, LocalDate asOf) {
     return (exports.endsWith("/") ? exports : exports + "/") + asOf;
   }
@@ -62,8 +76,11 @@ public final class ExportStage implements Stage {
     Dataset<Row> forecasts =
         Lake.readAll(spark, run.paths(), "gold", List.of("forecasts"), "Export", "forecast")
             .get("forecasts");
+    // Tables written before this stage, as known at the as-of date (see AsOfBasis); gold/forecasts
+    // holds every as-of date's rows and is read as it is now.
+    AsOfBasis basis = AsOfBasis.of(spark, run.paths(), asOf, INPUTS);
     Map<String, Dataset<Row>> panel =
-        Lake.readAll(
+        basis.readAll(
             spark,
             run.paths(),
             "gold",
@@ -91,20 +108,24 @@ public final class ExportStage implements Stage {
             ExportData.townshipStatus(current).collectAsList(),
             ExportData.population(panel.get("township_month"), month).collectAsList(),
             both.filter(col(SCOPE).equalTo(lit(SCOPE_CAP))).collectAsList(),
-            optional(spark, run, "gold", "population_attribution", ExportData::latestAttribution),
-            optional(spark, run, "silver", "city_district_comparison", ExportData::comparison),
-            optional(spark, run, "silver", "quality_freshness", d -> d.orderBy(LEDGER)),
-            optional(spark, run, "silver", "quality_deliveries", ExportData::deliveriesPerLedger),
-            optional(spark, run, "silver", "quarantine", ExportData::quarantinePerLedger),
+            optional(
+                spark, run, basis, "gold", "population_attribution", ExportData::latestAttribution),
+            optional(
+                spark, run, basis, "silver", "city_district_comparison", ExportData::comparison),
+            optional(spark, run, basis, "silver", "quality_freshness", d -> d.orderBy(LEDGER)),
+            optional(
+                spark, run, basis, "silver", "quality_deliveries", ExportData::deliveriesPerLedger),
+            optional(spark, run, basis, "silver", "quarantine", ExportData::quarantinePerLedger),
             optional(
                 spark,
                 run,
+                basis,
                 "silver",
                 "rebound_watch",
                 d -> d.orderBy(col("rebound_on").desc()).limit(1000)),
-            optional(spark, run, "bronze", "deliveries", ExportData::cutOff),
+            optional(spark, run, basis, "bronze", "deliveries", ExportData::cutOff),
             names(run.run().districtCode()),
-            notes(run, overview, prevAsOf, config));
+            notes(run, overview, prevAsOf, config, basis));
     current.unpersist();
     List<Sheet> sheets = Sheets.build(in, config);
     Map<String, Charts.Chart> charts =
@@ -221,13 +242,13 @@ public final class ExportStage implements Stage {
 
   /** An optional table's small result, or null (the sheet says "not available") when absent. */
   private static List<Row> optional(
-      SparkSession spark, RunContext run, String layer, String table, Step step) {
-    String location = Lake.table(run.paths(), layer, table);
-    if (!Lake.exists(spark, location)) {
-      LOG.warn("Export: {}/{} does not exist yet; its sheet says so", layer, table);
+      SparkSession spark, RunContext run, AsOfBasis basis, String layer, String table, Step step) {
+    Dataset<Row> data = basis.read(spark, run.paths(), layer + "/" + table);
+    if (data == null) {
+      LOG.warn("Export: {}/{} does not exist (at the as-of date); its sheet says so", layer, table);
       return null;
     }
-    return step.apply(Lake.read(spark, location)).collectAsList();
+    return step.apply(data).collectAsList();
   }
 
   private static Map<String, String> names(String district) {
@@ -240,13 +261,24 @@ public final class ExportStage implements Stage {
     return names;
   }
 
+  /** What the workbook's figures were read from, in the notes sheet (see AsOfBasis). */
+  static String basisNote(AsOfBasis basis) {
+    return switch (basis.basis()) {
+      case AsOfBasis.TIME_TRAVEL ->
+          "回溯至截至日期当时的数据（运行编号 " + basis.runId() + "，截至 " + basis.runAsOf() + " 时的数据表），不含其后交付的更正";
+      case AsOfBasis.MONTH_FILTER -> "截至日期早于可回溯的运行记录，取当前数据表中截至该月的数据，可能包含其后交付的更正和目标调整";
+      default -> "当前数据表";
+    };
+  }
+
   private static List<String> notes(
-      RunContext run, List<Row> overview, Date prevAsOf, ExportConfig config) {
+      RunContext run, List<Row> overview, Date prevAsOf, ExportConfig config, AsOfBasis basis) {
     String version = ExportStage.class.getPackage().getImplementationVersion();
     List<String> notes = new ArrayList<>();
     notes.addAll(List.of("数据截至日期", run.run().asOf().toString()));
     notes.addAll(List.of("运行编号", run.runId()));
     notes.addAll(List.of("预测运行编号", overview.isEmpty() ? "（本期无预测）" : overview.get(0).getAs(RUN_ID)));
+    notes.addAll(List.of("数据基准", basisNote(basis)));
     notes.addAll(List.of("软件版本", version == null ? "dev" : version));
     notes.addAll(List.of("上期导出", prevAsOf == null ? "无（首次导出）" : prevAsOf.toString()));
     notes.addAll(

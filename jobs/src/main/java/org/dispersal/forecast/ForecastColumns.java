@@ -51,6 +51,7 @@ final class ForecastColumns {
   static final String MODEL = "model";
   static final String EFFECT_SOURCE = "effect_source";
   static final String NOTE = "note";
+  static final String BASIS = "basis";
 
   static final StructType FORECASTS =
       new StructType()
@@ -80,9 +81,10 @@ final class ForecastColumns {
           .add(CURRENT_PACE, DataTypes.DoubleType)
           .add(MODEL, DataTypes.StringType)
           .add(EFFECT_SOURCE, DataTypes.StringType)
-          .add(NOTE, DataTypes.StringType);
+          .add(NOTE, DataTypes.StringType)
+          .add(BASIS, DataTypes.StringType);
 
-  static Row row(ForecastRow f, String runId, LocalDate asOf, String scenario) {
+  static Row row(ForecastRow f, String runId, LocalDate asOf, String scenario, String basis) {
     Target t = f.target();
     return RowFactory.create(
         runId,
@@ -111,7 +113,8 @@ final class ForecastColumns {
         f.currentPace(),
         f.model(),
         f.effectSource(),
-        f.note());
+        f.note(),
+        basis);
   }
 
   // gold/forecast_backtest

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.dispersal.common.AsOfBasis;
 import org.dispersal.common.DispersalException;
 import org.dispersal.common.Lake;
 import org.dispersal.common.RunContext;
@@ -39,6 +40,10 @@ public final class ForecastStage implements Stage {
   static final String EFFECTS = "effect_estimates";
   static final String DEFAULT_SCENARIO = "open_targets";
 
+  /** The tables the forecast reads, as the as-of basis names them. */
+  static final List<String> INPUTS =
+      List.of("gold/task_progress", "gold/township_month", "silver/targets", "gold/" + EFFECTS);
+
   @Override
   public String name() {
     return "forecast";
@@ -55,16 +60,25 @@ public final class ForecastStage implements Stage {
     }
   }
 
+  /**
+   * Forecasts from what was known at the as-of date: the tables as the lake's run of that date left
+   * them when the date is earlier than the latest run (see {@link AsOfBasis}).
+   */
   @Override
   public StageOutcome run(SparkSession spark, Settings settings, RunContext run) {
+    return run(spark, settings, run, AsOfBasis.of(spark, run.paths(), run.run().asOf(), INPUTS));
+  }
+
+  StageOutcome run(SparkSession spark, Settings settings, RunContext run, AsOfBasis basis) {
     ForecastConfig config = ForecastConfig.from(settings);
     String district = run.run().districtCode();
     LocalDate asOfDate = run.run().asOf();
     YearMonth asOf = YearMonth.from(asOfDate);
     String month = asOf.toString();
-    LOG.info("Forecast started: as of {}, {} paths", asOfDate, config.paths());
+    LOG.info(
+        "Forecast started: as of {}, {} paths, basis {}", asOfDate, config.paths(), basis.label());
     Map<String, Dataset<Row>> gold =
-        Lake.readAll(
+        basis.readAll(
             spark,
             run.paths(),
             "gold",
@@ -115,13 +129,12 @@ public final class ForecastStage implements Stage {
         config.scenario().isEmpty()
             ? PlannedVacating.fromTargets(series, targets, history, district, asOf.getYear())
             : PlannedVacating.read(Path.of(config.scenario()));
-    Effects effects = effects(spark, run);
+    Effects effects = effects(spark, run, basis);
     List<Target> caps = new ArrayList<>();
-    String silverTargets = Lake.table(run.paths(), "silver", "targets");
-    if (Lake.exists(spark, silverTargets)) {
+    Dataset<Row> silverTargets = basis.read(spark, run.paths(), "silver/targets");
+    if (silverTargets != null) {
       caps.addAll(
-          ForecastInputs.targetList(
-              ForecastInputs.caps(Lake.read(spark, silverTargets), district).collectAsList()));
+          ForecastInputs.targetList(ForecastInputs.caps(silverTargets, district).collectAsList()));
     }
     caps.removeIf(c -> c.deadline() < Months.index(asOf) - 12);
     List<String> townships = official.keySet().stream().filter(t -> !t.equals(district)).toList();
@@ -138,7 +151,9 @@ public final class ForecastStage implements Stage {
     Map<String, Long> versions = new LinkedHashMap<>();
     Date asOfSql = Date.valueOf(asOfDate);
     List<Row> out =
-        rows.stream().map(f -> ForecastColumns.row(f, run.runId(), asOfDate, scenario)).toList();
+        rows.stream()
+            .map(f -> ForecastColumns.row(f, run.runId(), asOfDate, scenario, basis.label()))
+            .toList();
     versions.put(
         "gold/" + FORECASTS,
         write(spark, out, ForecastColumns.FORECASTS, run, FORECASTS, scenario));
@@ -176,8 +191,8 @@ public final class ForecastStage implements Stage {
         write(spark, backtestRows, ForecastColumns.BACKTEST, run, BACKTEST, null));
     String summary =
         String.format(
-            "%d targets forecast (%d population caps, effects: %s), %d backtest figures",
-            rows.size(), caps.size(), effects.source(), backtest.size());
+            "%d targets forecast (%d population caps, effects: %s), %d backtest figures; basis %s",
+            rows.size(), caps.size(), effects.source(), backtest.size(), basis.label());
     LOG.info("Forecast finished: {}", summary);
     return new StageOutcome(
         name(),
@@ -192,16 +207,16 @@ public final class ForecastStage implements Stage {
   /** The effect estimates and where they came from, or none (trend only). */
   record Effects(Map<String, PopulationForecast.Effect> byKind, String source) {}
 
-  private static Effects effects(SparkSession spark, RunContext run) {
-    String location = Lake.table(run.paths(), "gold", EFFECTS);
-    if (!Lake.exists(spark, location)) {
+  private static Effects effects(SparkSession spark, RunContext run, AsOfBasis basis) {
+    Dataset<Row> estimates = basis.read(spark, run.paths(), "gold/" + EFFECTS);
+    if (estimates == null) {
       LOG.warn(
           "Forecast: gold/{} does not exist (the estimate stage has not run); the population"
               + " forecast is trend-only, without the effect of the vacating still planned",
           EFFECTS);
       return new Effects(Map.of(), "trend_only");
     }
-    List<Row> rows = ForecastInputs.latestEffects(Lake.read(spark, location)).collectAsList();
+    List<Row> rows = ForecastInputs.latestEffects(estimates).collectAsList();
     Map<String, PopulationForecast.Effect> byKind = ForecastInputs.effectMap(rows);
     if (byKind.isEmpty()) {
       LOG.warn(
@@ -240,6 +255,7 @@ public final class ForecastStage implements Stage {
         .format("delta")
         .mode("overwrite")
         .option("replaceWhere", where)
+        .option("mergeSchema", "true")
         .option("userMetadata", run.runId())
         .save(location);
     return Lake.version(spark, location);

@@ -23,6 +23,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.dispersal.common.AsOfBasis;
 import org.dispersal.common.Lake;
 import org.dispersal.common.PathsConfig;
 import org.dispersal.common.StageOutcome;
@@ -77,11 +78,11 @@ public final class RunLog {
   }
 
   static String runsTable(PathsConfig paths) {
-    return Lake.table(paths, "_runs", "runs");
+    return AsOfBasis.runsTable(paths);
   }
 
   static String stagesTable(PathsConfig paths) {
-    return Lake.table(paths, "_runs", "stages");
+    return AsOfBasis.stagesTable(paths);
   }
 
   void runEvent(RunAttempt run, String event, String status, Integer exitCode, String message) {
