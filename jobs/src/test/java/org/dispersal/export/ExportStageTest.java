@@ -16,8 +16,12 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFConditionalFormatting;
+import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFSheetConditionalFormatting;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.SparkSession;
 import org.dispersal.TestSpark;
@@ -29,6 +33,7 @@ import org.dispersal.common.RunContext;
 import org.dispersal.common.Setting;
 import org.dispersal.common.Settings;
 import org.dispersal.common.SettingsLoader;
+import org.dispersal.forecast.ForecastConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +50,7 @@ class ExportStageTest {
     all.addAll(RunConfig.SETTINGS);
     all.addAll(PathsConfig.SETTINGS);
     all.addAll(ExportConfig.SETTINGS);
+    all.addAll(ForecastConfig.SETTINGS);
     return SettingsLoader.load(
         all,
         null,
@@ -55,6 +61,7 @@ class ExportStageTest {
             "paths.exports=" + root.resolve("exports"),
             "paths.runs=" + root.resolve("runs"),
             "run.as-of=2020-06-30",
+            "forecast.on-track=0.75",
             "run.district=" + ExportFixtures.DISTRICT));
   }
 
@@ -98,7 +105,7 @@ class ExportStageTest {
   }
 
   @Test
-  void workbookHasTheSixChineseSheetsWithFrozenHeadersAndA4Landscape() {
+  void workbookHasTheSixChineseSheetsWithFrozenHeadersAndA4Landscape() throws Exception {
     List<String> names = new ArrayList<>();
     wb.forEach(s -> names.add(s.getSheetName()));
     assertThat(names).containsExactly("总览", "乡镇街道", "常住人口", "数据核验", "防止反弹", "说明");
@@ -113,6 +120,19 @@ class ExportStageTest {
     assertThat(ps.getFitWidth()).isEqualTo((short) 1);
     assertThat(ps.getFitHeight()).isEqualTo((short) 0);
     assertThat(sh.getFitToPage()).isTrue();
+    assertThat(sh.getFooter().getCenter()).contains("&P", "&N");
+    XSSFSheet towns = wb.getSheet("乡镇街道");
+    assertThat(towns.getPaneInformation().getVerticalSplitPosition()).isEqualTo((short) 1);
+    // the methods paragraph wraps in its column, on a taller row
+    Row methods = row(wb.getSheet("说明"), 0, "方法说明");
+    assertThat(methods.getCell(1).getCellStyle().getWrapText()).isTrue();
+    assertThat(methods.getHeightInPoints()).isGreaterThan(30f);
+    assertThat(methods.getCell(1).getStringCellValue()).contains("不低于75%为正常推进、不低于50%为存在风险");
+    assertThat(
+            ((XSSFCell) row(wb.getSheet("乡镇街道"), 1, ExportFixtures.T1).getCell(4))
+                .getCellStyle()
+                .getDataFormatString())
+        .isEqualTo("#,##0\" 项\"");
   }
 
   @Test
@@ -132,6 +152,52 @@ class ExportStageTest {
     assertThat(status.getCellStyle().getFillForegroundColorColor().getARGBHex()).endsWith("FFC7CE");
     XSSFCell green = (XSSFCell) t1.getCell(12);
     assertThat(green.getCellStyle().getFillForegroundColorColor().getARGBHex()).endsWith("C6EFCE");
+  }
+
+  /** The conditional-formatting rules of a column: range, formula and fill colour, in order. */
+  private static List<String> rules(XSSFSheet sh, int col) {
+    List<String> out = new ArrayList<>();
+    XSSFSheetConditionalFormatting cf = sh.getSheetConditionalFormatting();
+    for (int i = 0; i < cf.getNumConditionalFormattings(); i++) {
+      XSSFConditionalFormatting f = cf.getConditionalFormattingAt(i);
+      for (CellRangeAddress range : f.getFormattingRanges()) {
+        if (range.getFirstColumn() != col) {
+          continue;
+        }
+        for (int j = 0; j < f.getNumberOfRules(); j++) {
+          XSSFConditionalFormattingRule rule = f.getRule(j);
+          out.add(
+              range.formatAsString()
+                  + " "
+                  + rule.getFormula1()
+                  + " "
+                  + rule.getPatternFormatting().getFillBackgroundColorColor().getARGBHex());
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void probabilityAndStatusCellsHaveConditionalColoursWithTheConfiguredThresholds() {
+    // 总览: two data rows (3–4); 完成概率 in L, 状态 in M; forecast.on-track is 0.75 here
+    XSSFSheet sh = wb.getSheet("总览");
+    assertThat(rules(sh, 11))
+        .containsExactly(
+            "L3:L4 AND(ISNUMBER(L3),L3>=0.75) FFC6EFCE",
+            "L3:L4 AND(ISNUMBER(L3),L3>=0.5,L3<0.75) FFFFEB9C",
+            "L3:L4 AND(ISNUMBER(L3),L3<0.5) FFFFC7CE");
+    assertThat(rules(sh, 12))
+        .containsExactly(
+            "M3:M4 OR(M3=\"正常推进\",M3=\"已完成\") FFC6EFCE",
+            "M3:M4 OR(M3=\"存在风险\") FFFFEB9C",
+            "M3:M4 OR(M3=\"进度滞后\",M3=\"未完成\") FFFFC7CE");
+    assertThat(rules(sh, 7)).isEmpty(); // 完成率 is a share, not a probability
+    // 乡镇街道: two townships (rows 3–4), task columns C and D are statuses
+    XSSFSheet towns = wb.getSheet("乡镇街道");
+    assertThat(rules(towns, 2)).hasSize(3).allMatch(r -> r.startsWith("C3:C4 OR(C3="));
+    assertThat(rules(towns, 3).get(2)).isEqualTo("D3:D4 OR(D3=\"进度滞后\",D3=\"未完成\") FFFFC7CE");
+    assertThat(rules(towns, 0)).isEmpty();
   }
 
   @Test
