@@ -1,5 +1,7 @@
 package org.dispersal.export;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -9,11 +11,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.apache.commons.io.FileUtils;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -23,6 +27,8 @@ import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFSheetConditionalFormatting;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.dispersal.TestSpark;
 import org.dispersal.common.DispersalException;
@@ -38,8 +44,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The export stage end to end on small inline gold and silver tables in a temporary lake. */
+/**
+ * The export stage end to end on small inline gold and silver tables in a temporary lake: exported
+ * as of 2020-05-31, then gold/forecasts rewritten (that date restated, 2020-06-30 added) and the
+ * old folder deleted, then exported as of 2020-06-30, the workbook most tests read.
+ */
 class ExportStageTest {
+  static final String PREV = "2020-05-31";
+
   @TempDir static Path dir;
   private static SparkSession spark;
   private static Path out;
@@ -70,18 +82,34 @@ class ExportStageTest {
   }
 
   static void export() {
-    Settings s = settings(dir);
+    export("2020-06-30");
+  }
+
+  static void export(String asOf) {
+    Settings s = settings(dir).with(RunConfig.AS_OF, asOf);
     new ExportStage().run(spark, s, RunContext.start(s, false));
   }
 
   @BeforeAll
   static void build() throws Exception {
     spark = TestSpark.session();
-    Lake.overwrite(ExportFixtures.forecasts(spark), table("gold", "forecasts"), "f");
+    // the week before: gold/forecasts version 0 holds 2020-05-31 only, exported
+    String forecasts = table("gold", "forecasts");
+    Lake.overwrite(ExportFixtures.forecastsAsOf(spark, PREV), forecasts, "f");
     Lake.overwrite(ExportFixtures.taskProgress(spark), table("gold", "task_progress"), "f");
     Lake.overwrite(ExportFixtures.townshipMonth(spark), table("gold", "township_month"), "f");
     Lake.overwrite(ExportFixtures.attribution(spark), table("gold", "population_attribution"), "f");
     Lake.overwrite(ExportFixtures.freshness(spark), table("silver", "quality_freshness"), "f");
+    export(PREV);
+    // then forecast reran 2020-05-31 (its rows replaced: restated, T4 gone) and ran 2020-06-30
+    // (version 1), and the old export folder was deleted; the export of 2020-06-30 must still
+    // compare with 2020-05-31 as it was exported
+    Lake.overwrite(
+        ExportFixtures.restated(spark)
+            .unionByName(ExportFixtures.forecastsAsOf(spark, "2020-06-30")),
+        forecasts,
+        "f");
+    FileUtils.deleteDirectory(dir.resolve("exports").resolve(PREV).toFile());
     long start = System.nanoTime();
     export();
     System.err.printf("export stage took %.2f s%n", (System.nanoTime() - start) / 1e9);
@@ -198,6 +226,61 @@ class ExportStageTest {
     assertThat(rules(towns, 2)).hasSize(3).allMatch(r -> r.startsWith("C3:C4 OR(C3="));
     assertThat(rules(towns, 3).get(2)).isEqualTo("D3:D4 OR(D3=\"进度滞后\",D3=\"未完成\") FFFFC7CE");
     assertThat(rules(towns, 0)).isEmpty();
+  }
+
+  @Test
+  void theChangeIsAgainstTheFiguresAsFirstExportedByTheLoggedVersion() {
+    // as exported on 2020-05-31, not as restated (T1 57 万平方米, no T4 rows, cap P50 1,000,000)
+    XSSFSheet sh = wb.getSheet("总览");
+    assertThat(row(sh, 0, "T1").getCell(13).getNumericCellValue()).isCloseTo(60 - 50, within(1e-9));
+    assertThat(row(sh, 0, "T4").getCell(13).getNumericCellValue()).isEqualTo(40.0 - 20);
+    assertThat(row(wb.getSheet("常住人口"), 0, "全区").getCell(10).getNumericCellValue())
+        .isEqualTo(1_085_000.0 - 1_095_000);
+    assertThat(row(wb.getSheet("说明"), 0, "上期导出").getCell(1).getStringCellValue())
+        .isEqualTo(PREV + "（按导出记录回溯的数据版本）");
+    // the first two exports logged the versions they read (later tests append more)
+    List<org.apache.spark.sql.Row> log =
+        Lake.read(spark, table("gold", ExportLog.TABLE))
+            .filter(col(ExportColumns.LOGGED_TABLE).equalTo(lit("forecasts")))
+            .orderBy(ExportColumns.EXPORTED_AT)
+            .limit(2)
+            .collectAsList();
+    assertThat(log)
+        .extracting(
+            r -> r.getAs(ExportColumns.AS_OF).toString() + " v" + r.getAs(ExportColumns.VERSION))
+        .containsExactly(PREV + " v0", "2020-06-30 v1");
+    assertThat(
+            Lake.read(spark, table("gold", ExportLog.TABLE))
+                .select(ExportColumns.LOGGED_TABLE)
+                .distinct()
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
+        .containsExactlyInAnyOrder(
+            "forecasts", "task_progress", "township_month", "population_attribution");
+  }
+
+  @Test
+  void thePreviousExportIsTheLastPublishedOfTheLatestEarlierAsOfDate() {
+    Dataset<org.apache.spark.sql.Row> log =
+        spark.createDataFrame(
+            List.of(
+                logged("r1", "2020-04-30", 1, "2020-05-01 01:00:00"),
+                logged("r2", PREV, 3, "2020-06-01 01:00:00"),
+                logged("r3", PREV, 5, "2020-06-02 09:00:00"),
+                logged("r4", "2020-06-30", 7, "2020-07-01 01:00:00"),
+                logged("r5", "2020-07-31", 9, "2020-06-15 01:00:00")),
+            ExportLog.SCHEMA);
+    List<org.apache.spark.sql.Row> prev =
+        ExportLog.previous(log, LocalDate.parse("2020-06-30")).collectAsList();
+    assertThat(prev)
+        .extracting(r -> r.getAs(ExportColumns.RUN_ID) + " v" + r.getAs(ExportColumns.VERSION))
+        .containsExactly("r3 v5");
+    assertThat(ExportLog.previous(log, LocalDate.parse("2020-04-30")).count()).isZero();
+  }
+
+  private static org.apache.spark.sql.Row logged(String run, String asOf, long v, String at) {
+    return RowFactory.create(
+        run, java.sql.Date.valueOf(asOf), "forecasts", v, java.sql.Timestamp.valueOf(at));
   }
 
   @Test
