@@ -58,6 +58,7 @@ public final class GeneratedLake {
     sets.add("paths.exports=" + root.resolve("exports"));
     sets.add("run.as-of=" + asOf);
     sets.add("pii.key=generated-lake-test-key-0123456789");
+    sets.add(TestFonts.chartsSetting());
     return SettingsLoader.load(Cli.allSettings(), null, null, Map.of(), sets);
   }
 

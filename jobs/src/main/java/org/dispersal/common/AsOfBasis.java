@@ -137,6 +137,15 @@ public record AsOfBasis(String basis, String runId, LocalDate runAsOf, Map<Strin
     return version == null ? null : Lake.readAt(spark, location, version);
   }
 
+  /** The version of a table ("layer/name") to read in this state, or null if it did not exist. */
+  public Long version(SparkSession spark, PathsConfig paths, String table) {
+    if (TIME_TRAVEL.equals(basis)) {
+      return versions.get(table);
+    }
+    String location = location(paths, table);
+    return Lake.exists(spark, location) ? Lake.version(spark, location) : null;
+  }
+
   /**
    * The tables a stage needs from one layer in this state, or the failure saying which stage must
    * run first (as {@link Lake#readAll}).

@@ -71,6 +71,12 @@ public final class Lake {
     return version(data.sparkSession(), location);
   }
 
+  /** Appends rows to a table (created when missing) in one commit; returns the new version. */
+  public static long append(Dataset<Row> data, String location, String runId) {
+    data.write().format("delta").mode("append").option("userMetadata", runId).save(location);
+    return version(data.sparkSession(), location);
+  }
+
   /** The latest version of a table. */
   public static long version(SparkSession spark, String location) {
     return DeltaTable.forPath(spark, location).history(1).first().<Long>getAs("version");

@@ -38,6 +38,13 @@ final class ChartData {
         .orderBy(MONTH);
   }
 
+  /**
+   * The file-name prefixes of the charts (after the as-of date): progress of a task, population.
+   */
+  static final String PROGRESS = "进展_";
+
+  static final String POPULATION = "常住人口_";
+
   static Map<String, Charts.Chart> charts(
       List<Row> overview,
       List<Row> caps,
@@ -79,7 +86,7 @@ final class ChartData {
       }
       String unit = area ? "万平方米" : Sheets.unit(f.getAs(UNIT));
       charts.put(
-          "进展_" + f.getAs(TASK) + "_" + f.getAs(METRIC),
+          PROGRESS + f.getAs(TASK) + "_" + f.getAs(METRIC),
           new Charts.Chart(
               f.getAs(TASK) + " " + f.getAs(METRIC) + "：累计完成与目标",
               unit,
@@ -108,7 +115,7 @@ final class ChartData {
       actual.add(null);
     }
     charts.put(
-        "常住人口_" + district,
+        POPULATION + district,
         new Charts.Chart(
             "全区常住人口与2020年调控目标",
             "人",
@@ -117,6 +124,27 @@ final class ChartData {
             cap == null ? null : cap.getAs(TARGET_VALUE),
             cap == null ? null : fan(cap, 1)));
     return charts;
+  }
+
+  /**
+   * The charts in the briefing's order: the population first, then the tasks from the lowest
+   * probability of meeting a 2020 target (ties and tasks without one keep their order, last).
+   */
+  static <V> Map<String, V> byUrgency(Map<String, V> charts, List<Row> overview) {
+    Map<String, Double> lowest = new HashMap<>();
+    for (Row r : overview) {
+      Double p = r.getAs(PROBABILITY);
+      if (p != null && r.<Integer>getAs(TARGET_YEAR) == 2020) {
+        lowest.merge(PROGRESS + r.getAs(TASK) + "_" + r.getAs(METRIC), p, Math::min);
+      }
+    }
+    List<String> keys = new ArrayList<>(charts.keySet());
+    keys.sort(
+        java.util.Comparator.comparing((String k) -> !k.startsWith(POPULATION))
+            .thenComparing(k -> lowest.getOrDefault(k, 2.0)));
+    Map<String, V> ordered = new LinkedHashMap<>();
+    keys.forEach(k -> ordered.put(k, charts.get(k)));
+    return ordered;
   }
 
   private static double[] fan(Row f, double k) {

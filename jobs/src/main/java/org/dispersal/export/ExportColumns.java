@@ -42,6 +42,12 @@ final class ExportColumns {
   static final String PREV_PROBABILITY = "prev_probability";
   static final String PREV_AS_OF = "prev_as_of";
 
+  /** gold/export_log: the gold table read, its Delta version, when the export was published. */
+  static final String LOGGED_TABLE = "table";
+
+  static final String VERSION = "version";
+  static final String EXPORTED_AT = "exported_at";
+
   static final String SCOPE_PERIOD = "period";
   static final String SCOPE_YEAR = "year";
   static final String SCOPE_CAP = "population_cap";

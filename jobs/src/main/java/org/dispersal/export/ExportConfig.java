@@ -6,13 +6,19 @@ import java.util.Map;
 import org.dispersal.common.DispersalException;
 import org.dispersal.common.Setting;
 import org.dispersal.common.Settings;
+import org.dispersal.forecast.ForecastConfig;
 
-/** The export's settings: small-count suppression, status colours, chart font and scenario. */
+/**
+ * The export's settings: small-count suppression, status colours, chart font, and the forecast's
+ * on-track and at-risk thresholds (settings of the forecast) for the conditional colours.
+ */
 public record ExportConfig(
     int smallCountThreshold,
     Map<String, String> statusColours,
     String fontSample,
-    boolean chartsRequired) {
+    boolean chartsRequired,
+    double onTrack,
+    double atRisk) {
 
   public static final Setting<Integer> SMALL_COUNT_THRESHOLD =
       Setting.integer(
@@ -50,6 +56,7 @@ public record ExportConfig(
   private static final List<String> STATUSES = List.of("on_track", "at_risk", "off_track");
 
   public static ExportConfig from(Settings s) {
+    ForecastConfig forecast = ForecastConfig.from(s);
     String raw = s.get(STATUS_COLOURS);
     Map<String, String> colours = new LinkedHashMap<>();
     for (String part : raw.split(",")) {
@@ -70,7 +77,10 @@ public record ExportConfig(
         s.get(SMALL_COUNT_THRESHOLD),
         Map.copyOf(colours),
         s.get(FONT_SAMPLE),
-        s.get(CHARTS).equals("required"));
+        s.get(CHARTS).equals("required"),
+        // the forecast's status thresholds, declared once there, colour the probability cells
+        forecast.onTrack(),
+        forecast.atRisk());
   }
 
   /** The colour of a status (met counts as on track, missed as off track); null when none. */

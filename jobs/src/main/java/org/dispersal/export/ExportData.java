@@ -18,10 +18,9 @@ import org.apache.spark.sql.expressions.Window;
  * Pure shaping of the export's figures: the forecasts of this export and of the previous one, the
  * change between them, the latest run of the append-per-run tables and the per-township figures.
  *
- * <p>Rule for "the previous export": gold/forecasts keeps every as-of date's rows, so the previous
- * export is the newest as-of date before this one in that table (its newest run, default scenario).
- * Its rows are read from the table itself, not from old export files, so the change column is right
- * even after those files were deleted.
+ * <p>The previous export's rows come from gold/forecasts as that export read it (the version logged
+ * in gold/export_log, see {@link ExportLog}); {@link #previousAsOf} is the fallback for a lake
+ * without a logged earlier export: the newest as-of date before this one in the current table.
  */
 final class ExportData {
   private ExportData() {}
@@ -44,7 +43,7 @@ final class ExportData {
         .drop("_latest");
   }
 
-  /** The as-of date of the previous export: the newest one before {@code asOf}, or null. */
+  /** Without a logged earlier export: the newest as-of date before {@code asOf}, or null. */
   static Dataset<Row> previousAsOf(Dataset<Row> forecasts, LocalDate asOf) {
     return forecasts
         .filter(col(SCENARIO).equalTo(lit(DEFAULT_SCENARIO)))

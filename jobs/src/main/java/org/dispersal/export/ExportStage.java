@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -38,16 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExportStage implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(ExportStage.class);
-
-  @Override
-  public String name() {
-    return "export";
-  }
-
-  /** The workbook's location for an as-of date. */
-  public static String workbook(String exports, LocalDate asOf) {
-    return folder(exports, asOf) + "/领导小组周报_" + asOf + ".xlsx";
-  }
+  static final String FORECASTS = "forecasts";
 
   /** The tables the export reads besides gold/forecasts, as the as-of basis names them. */
   static final List<String> INPUTS =
@@ -62,6 +54,16 @@ public final class ExportStage implements Stage {
           "silver/rebound_watch",
           "bronze/deliveries");
 
+  @Override
+  public String name() {
+    return "export";
+  }
+
+  /** The workbook's location for an as-of date. */
+  public static String workbook(String exports, LocalDate asOf) {
+    return folder(exports, asOf) + "/领导小组周报_" + asOf + ".xlsx";
+  }
+
   static String folder(String exports, LocalDate asOf) {
     return (exports.endsWith("/") ? exports : exports + "/") + asOf;
   }
@@ -73,27 +75,20 @@ public final class ExportStage implements Stage {
     LocalDate asOf = run.run().asOf();
     LOG.info("Export started: as of {}", asOf);
     Font font = chartFont(config);
+    // every gold table is read at a pinned version, logged in gold/export_log after publishing
+    Map<String, Long> versions = new LinkedHashMap<>();
     Dataset<Row> forecasts =
-        Lake.readAll(spark, run.paths(), "gold", List.of("forecasts"), "Export", "forecast")
-            .get("forecasts");
+        pinned(spark, run, AsOfBasis.current(), List.of(FORECASTS), "forecast", versions)
+            .get(FORECASTS);
     // Tables written before this stage, as known at the as-of date (see AsOfBasis); gold/forecasts
     // holds every as-of date's rows and is read as it is now.
     AsOfBasis basis = AsOfBasis.of(spark, run.paths(), asOf, INPUTS);
     Map<String, Dataset<Row>> panel =
-        basis.readAll(
-            spark,
-            run.paths(),
-            "gold",
-            List.of("task_progress", "township_month"),
-            "Export",
-            "panel");
+        pinned(spark, run, basis, List.of("task_progress", "township_month"), "panel", versions);
     Dataset<Row> current = ExportData.forecastsOf(forecasts, asOf).cache();
-    Row prevRow = ExportData.previousAsOf(forecasts, asOf).first();
-    Date prevAsOf = prevRow.isNullAt(0) ? null : prevRow.getDate(0);
-    Dataset<Row> previous =
-        prevAsOf == null
-            ? current.limit(0)
-            : ExportData.forecastsOf(forecasts, prevAsOf.toLocalDate());
+    Previous prev = previous(spark, run, forecasts, asOf);
+    Date prevAsOf = prev.asOf();
+    Dataset<Row> previous = prev.rows() == null ? current.limit(0) : prev.rows();
     Dataset<Row> both = ExportData.withPrevious(current, previous);
     List<Row> overview = ExportData.overview(both).collectAsList();
     if (overview.isEmpty()) {
@@ -109,7 +104,13 @@ public final class ExportStage implements Stage {
             ExportData.population(panel.get("township_month"), month).collectAsList(),
             both.filter(col(SCOPE).equalTo(lit(SCOPE_CAP))).collectAsList(),
             optional(
-                spark, run, basis, "gold", "population_attribution", ExportData::latestAttribution),
+                spark,
+                run,
+                basis,
+                "gold",
+                "population_attribution",
+                ExportData::latestAttribution,
+                versions),
             optional(
                 spark, run, basis, "silver", "city_district_comparison", ExportData::comparison),
             optional(spark, run, basis, "silver", "quality_freshness", d -> d.orderBy(LEDGER)),
@@ -125,20 +126,31 @@ public final class ExportStage implements Stage {
                 d -> d.orderBy(col("rebound_on").desc()).limit(1000)),
             optional(spark, run, basis, "bronze", "deliveries", ExportData::cutOff),
             names(run.run().districtCode()),
-            notes(run, overview, prevAsOf, config, basis));
+            notes(run, overview, prev, config, basis));
     current.unpersist();
+    if (prev.rows() != null) {
+      prev.rows().unpersist();
+    }
     List<Sheet> sheets = Sheets.build(in, config);
     Map<String, Charts.Chart> charts =
-        ChartData.charts(overview, in.caps(), panel, month, run.run().districtCode());
+        ChartData.byUrgency(
+            ChartData.charts(overview, in.caps(), panel, month, run.run().districtCode()),
+            overview);
     String target = folder(run.paths().exports(), asOf);
     long bytes = write(spark, run, sheets, charts, font, config, asOf, target);
+    Lake.append(
+        ExportLog.entries(
+            spark, run.runId(), asOf, versions, new Timestamp(System.currentTimeMillis())),
+        Lake.table(run.paths(), "gold", ExportLog.TABLE),
+        run.runId());
     String summary =
         String.format(
-            "%d sheets, %d charts, %d targets (previous export %s), %,d bytes in %s",
+            "%d sheets, %d charts, %d targets (previous export %s, %s), %,d bytes in %s",
             sheets.size(),
             charts.size(),
             overview.size(),
             prevAsOf == null ? "none" : prevAsOf.toString(),
+            prev.source(),
             bytes,
             target);
     LOG.info(
@@ -243,12 +255,102 @@ public final class ExportStage implements Stage {
   /** An optional table's small result, or null (the sheet says "not available") when absent. */
   private static List<Row> optional(
       SparkSession spark, RunContext run, AsOfBasis basis, String layer, String table, Step step) {
-    Dataset<Row> data = basis.read(spark, run.paths(), layer + "/" + table);
-    if (data == null) {
+    return optional(spark, run, basis, layer, table, step, null);
+  }
+
+  /** As above; a gold table is read at a pinned version, recorded in {@code versions}. */
+  private static List<Row> optional(
+      SparkSession spark,
+      RunContext run,
+      AsOfBasis basis,
+      String layer,
+      String table,
+      Step step,
+      Map<String, Long> versions) {
+    Long version = basis.version(spark, run.paths(), layer + "/" + table);
+    if (version == null) {
       LOG.warn("Export: {}/{} does not exist (at the as-of date); its sheet says so", layer, table);
       return null;
     }
-    return step.apply(data).collectAsList();
+    if (versions != null) {
+      versions.put(table, version);
+    }
+    return step.apply(Lake.readAt(spark, Lake.table(run.paths(), layer, table), version))
+        .collectAsList();
+  }
+
+  /** Required gold tables (or the producer to run), each read at its version in the basis. */
+  private static Map<String, Dataset<Row>> pinned(
+      SparkSession spark,
+      RunContext run,
+      AsOfBasis basis,
+      List<String> tables,
+      String producer,
+      Map<String, Long> versions) {
+    // Fails, naming the producer to run, when a table does not exist (at the as-of date).
+    Map<String, Dataset<Row>> read =
+        basis.readAll(spark, run.paths(), "gold", tables, "Export", producer);
+    for (String table : tables) {
+      long version = basis.version(spark, run.paths(), "gold/" + table);
+      String location = Lake.table(run.paths(), "gold", table);
+      versions.put(table, version);
+      read.put(table, Lake.readAt(spark, location, version));
+    }
+    return read;
+  }
+
+  /** The previous export's as-of date (null: none), its forecast rows and where they came from. */
+  record Previous(Date asOf, Dataset<Row> rows, String source) {}
+
+  /**
+   * The previous export: the one gold/export_log names (ExportLog's rule), its forecasts read at
+   * the logged version; without a logged one (a lake exported before the log existed), the newest
+   * earlier as-of date in the current gold/forecasts.
+   */
+  static Previous previous(
+      SparkSession spark, RunContext run, Dataset<Row> forecasts, LocalDate asOf) {
+    String log = Lake.table(run.paths(), "gold", ExportLog.TABLE);
+    if (Lake.exists(spark, log)) {
+      List<Row> entries =
+          ExportLog.previous(Lake.read(spark, log), asOf)
+              .filter(col(LOGGED_TABLE).equalTo(lit(FORECASTS)))
+              .collectAsList();
+      if (!entries.isEmpty()) {
+        Row e = entries.get(0);
+        Date prevAsOf = e.getAs(AS_OF);
+        long version = e.<Long>getAs(VERSION);
+        String location = Lake.table(run.paths(), "gold", FORECASTS);
+        try {
+          Dataset<Row> rows =
+              ExportData.forecastsOf(Lake.readAt(spark, location, version), prevAsOf.toLocalDate())
+                  .cache();
+          rows.count(); // fails here, not later, when maintenance vacuumed that version
+          return new Previous(
+              prevAsOf, rows, "export " + e.getAs(RUN_ID) + ", forecasts v" + version);
+        } catch (RuntimeException ex) {
+          throw DispersalException.failure(
+              "Export cannot read the previous export's figures (gold/forecasts version "
+                  + version
+                  + ", exported as of "
+                  + prevAsOf
+                  + ")",
+              String.valueOf(ex.getMessage()),
+              "keep more history (maintenance retention longer than the time between exports),"
+                  + " or remove that export's rows from gold/export_log to compare with the"
+                  + " current table instead",
+              ex);
+        }
+      }
+    }
+    Row row = ExportData.previousAsOf(forecasts, asOf).first();
+    if (row.isNullAt(0)) {
+      return new Previous(null, null, "no earlier as-of date");
+    }
+    Date prevAsOf = row.getDate(0);
+    return new Previous(
+        prevAsOf,
+        ExportData.forecastsOf(forecasts, prevAsOf.toLocalDate()),
+        "not in gold/export_log, current gold/forecasts");
   }
 
   private static Map<String, String> names(String district) {
@@ -259,6 +361,10 @@ public final class ExportStage implements Stage {
       LOG.warn("Export: township names unavailable ({}); codes are shown", e.getMessage());
     }
     return names;
+  }
+
+  private static String percent(double share) {
+    return java.math.BigDecimal.valueOf(share * 100).stripTrailingZeros().toPlainString() + "%";
   }
 
   /** What the workbook's figures were read from, in the notes sheet (see AsOfBasis). */
@@ -272,22 +378,33 @@ public final class ExportStage implements Stage {
   }
 
   private static List<String> notes(
-      RunContext run, List<Row> overview, Date prevAsOf, ExportConfig config, AsOfBasis basis) {
+      RunContext run, List<Row> overview, Previous prev, ExportConfig config, AsOfBasis basis) {
+    Date prevAsOf = prev.asOf();
     String version = ExportStage.class.getPackage().getImplementationVersion();
     List<String> notes = new ArrayList<>();
     notes.addAll(List.of("数据截至日期", run.run().asOf().toString()));
     notes.addAll(List.of("运行编号", run.runId()));
     notes.addAll(List.of("预测运行编号", overview.isEmpty() ? "（本期无预测）" : overview.get(0).getAs(RUN_ID)));
-    notes.addAll(List.of("数据基准", basisNote(basis)));
     notes.addAll(List.of("软件版本", version == null ? "dev" : version));
-    notes.addAll(List.of("上期导出", prevAsOf == null ? "无（首次导出）" : prevAsOf.toString()));
+    notes.addAll(List.of("数据基准", basisNote(basis)));
+    notes.addAll(
+        List.of(
+            "上期导出",
+            prevAsOf == null
+                ? "无（首次导出）"
+                : prevAsOf
+                    + (prev.source().startsWith("export ") ? "（按导出记录回溯的数据版本）" : "（预测表中较早日期的结果）")));
     notes.addAll(
         List.of(
             "方法说明",
             "已完成数来自各部门台账与进展台账（累计口径）；预测按各乡镇近期月度进度模拟1000条以上路径，"
-                + "P10/P50/P90为到期时的分位数，完成概率为达到目标的路径占比，完成概率不低于80%为正常推进、"
-                + "不低于50%为存在风险、否则为进度滞后；常住人口预测结合人口趋势与腾退空间的效应估计；"
-                + "“较上期”取上一个截至日期在预测表中保存的结果（不依赖旧导出文件）。"));
+                + "P10/P50/P90为到期时的分位数，完成概率为达到目标的路径占比，完成概率不低于"
+                + percent(config.onTrack())
+                + "为正常推进、不低于"
+                + percent(config.atRisk())
+                + "为存在风险、否则为进度滞后；常住人口预测结合人口趋势与腾退空间的效应估计；"
+                + "“较上期”取上一次导出（截至日期早于本期的最近一次）当时读取的预测表版本中的结果"
+                + "（按导出记录 gold/export_log 回溯，不依赖旧导出文件，也不受之后重算的影响）。"));
     notes.addAll(
         List.of(
             "隐私保护",

@@ -16,6 +16,8 @@ record Sheet(String name, String file, List<Block> blocks) {
     NUMBER,
     DECIMAL,
     PERCENT,
+    /** A probability of meeting a target, shown as a percentage and coloured by threshold. */
+    PROBABILITY,
     AREA_WAN,
     /** A number in the unit named by the row's 单位 column. */
     ROW_UNIT,
@@ -75,7 +77,7 @@ record Sheet(String name, String file, List<Block> blocks) {
     double d = n.doubleValue();
     return switch (c.kind()) {
       case AREA_WAN -> String.format(java.util.Locale.ROOT, "%.2f", d / 10_000);
-      case PERCENT -> String.format(java.util.Locale.ROOT, "%.1f%%", d * 100);
+      case PERCENT, PROBABILITY -> String.format(java.util.Locale.ROOT, "%.1f%%", d * 100);
       case ROW_UNIT -> String.format(java.util.Locale.ROOT, d == Math.rint(d) ? "%.0f" : "%.2f", d);
       case DECIMAL -> String.format(java.util.Locale.ROOT, "%.2f", d);
       default -> String.format(java.util.Locale.ROOT, "%.0f", d);

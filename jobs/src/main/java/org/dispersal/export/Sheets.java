@@ -54,8 +54,8 @@ final class Sheets {
             List.of(
                 Column.text("任务", 6),
                 Column.text("指标", 16),
-                Column.text("口径", 10),
-                Column.number("目标年份", ""),
+                Column.text("口径", 14),
+                new Column("目标年份", Kind.NUMBER, "", 8),
                 Column.text("单位", 8),
                 new Column("目标", Kind.ROW_UNIT, "", 14),
                 new Column("已完成", Kind.ROW_UNIT, "", 14),
@@ -63,7 +63,7 @@ final class Sheets {
                 new Column("预测P50", Kind.ROW_UNIT, "", 14),
                 new Column("预测P10", Kind.ROW_UNIT, "", 14),
                 new Column("预测P90", Kind.ROW_UNIT, "", 14),
-                new Column("完成概率", Kind.PERCENT, "", 10),
+                new Column("完成概率", Kind.PROBABILITY, "", 10),
                 new Column("状态", Kind.STATUS, "", 10),
                 new Column("较上期已完成变化", Kind.ROW_UNIT, "", 16),
                 new Column("较上期完成概率变化", Kind.PERCENT, "", 16)));
@@ -145,7 +145,7 @@ final class Sheets {
                 Column.number("2020年预测P50", "人"),
                 Column.number("预测P10", "人"),
                 Column.number("预测P90", "人"),
-                new Column("达标概率", Kind.PERCENT, "", 10),
+                new Column("达标概率", Kind.PROBABILITY, "", 10),
                 new Column("状态", Kind.STATUS, "", 10),
                 Column.number("较上期预测变化", "人"),
                 Column.number("最近一年人口变化", "人"),

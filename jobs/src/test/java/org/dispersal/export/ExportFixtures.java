@@ -1,5 +1,9 @@
 package org.dispersal.export;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,6 +148,27 @@ final class ExportFixtures {
               "at_risk"));
     }
     return spark.createDataFrame(rows, FORECASTS);
+  }
+
+  /** The forecasts of one as-of date. */
+  static Dataset<Row> forecastsAsOf(SparkSession spark, String asOf) {
+    return forecasts(spark).filter(col("as_of").equalTo(lit(Date.valueOf(asOf))));
+  }
+
+  /**
+   * The 2020-05-31 forecast as recomputed after it was exported: T1 restated (500,000 → 570,000
+   * m²), T4 gone, the cap's P50 1,000,000 (was 1,095,000).
+   */
+  static Dataset<Row> restated(SparkSession spark) {
+    return forecastsAsOf(spark, "2020-05-31")
+        .filter(col("task").notEqual(lit("T4")))
+        .withColumn(
+            "achieved_to_date",
+            when(col("task").equalTo(lit("T1")), col("achieved_to_date").plus(70_000))
+                .otherwise(col("achieved_to_date")))
+        .withColumn(
+            "forecast_p50",
+            when(col("task").equalTo(lit("P")), lit(1_000_000.0)).otherwise(col("forecast_p50")));
   }
 
   static Dataset<Row> taskProgress(SparkSession spark) {
