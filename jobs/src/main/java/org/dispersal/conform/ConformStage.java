@@ -43,19 +43,22 @@ public final class ConformStage implements Stage {
       rowsIn += b.count();
     }
     Resolved resolved = Resolved.of(bronze, resolver, run.run().districtCode());
-    Silver silver =
-        Silver.build(
-            resolved, config, Reference.derivations(), Date.valueOf(run.run().asOf()), bronze);
+    Map<String, Dataset<Row>> written = new LinkedHashMap<>();
     Map<String, Long> versions = new LinkedHashMap<>();
     long rowsOut = 0;
-    for (Map.Entry<String, Dataset<Row>> table : silver.tables().entrySet()) {
-      String location = Lake.table(run.paths(), "silver", table.getKey());
-      long start = System.nanoTime();
-      versions.put(
-          "silver/" + table.getKey(), Lake.overwrite(table.getValue(), location, run.runId()));
-      rowsOut += Lake.read(spark, location).count();
-      LOG.debug(
-          "silver/{} written in {} ms", table.getKey(), (System.nanoTime() - start) / 1_000_000);
+    for (Silver.Layer layer :
+        Silver.layers(
+            resolved, config, Reference.derivations(), Date.valueOf(run.run().asOf()), bronze)) {
+      for (Map.Entry<String, Dataset<Row>> table : layer.build(written).entrySet()) {
+        String location = Lake.table(run.paths(), "silver", table.getKey());
+        long start = System.nanoTime();
+        versions.put(
+            "silver/" + table.getKey(), Lake.overwrite(table.getValue(), location, run.runId()));
+        written.put(table.getKey(), Lake.read(spark, location));
+        rowsOut += written.get(table.getKey()).count();
+        LOG.debug(
+            "silver/{} written in {} ms", table.getKey(), (System.nanoTime() - start) / 1_000_000);
+      }
     }
     // The intermediates persisted while building are no longer needed.
     spark.catalog().clearCache();
@@ -80,7 +83,9 @@ public final class ConformStage implements Stage {
         quarantined,
         0,
         versions,
-        silver.summary() + (stale.isEmpty() ? "" : "; stale ledgers: " + stale.size()));
+        written.size()
+            + " silver tables"
+            + (stale.isEmpty() ? "" : "; stale ledgers: " + stale.size()));
   }
 
   private static Map<String, Dataset<Row>> readBronze(SparkSession spark, RunContext run) {

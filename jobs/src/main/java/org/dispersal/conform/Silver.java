@@ -13,15 +13,34 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Every silver table, built from the resolved ledgers without IO. */
-record Silver(Map<String, Dataset<Row>> tables) {
+/**
+ * Every silver table, built without IO in layers: each layer reads the tables of the layers before
+ * it as the stage wrote them, so no plan carries its inputs' whole lineage (a comparison planned
+ * from bronze up had 17,000 plan nodes and took minutes to optimise on a two-month lake).
+ */
+final class Silver {
+  /** One layer: its tables from the tables written before it. */
+  interface Layer {
+    Map<String, Dataset<Row>> build(Map<String, Dataset<Row>> written);
+  }
 
-  static Silver build(
+  private Silver() {}
+
+  static List<Layer> layers(
       Resolved resolved,
       ConformConfig config,
       List<Comparison.Derivation> derivations,
       Date asOf,
       Map<String, Dataset<Row>> bronze) {
+    return List.of(
+        written -> ledgers(resolved),
+        written -> Map.of("links", links(written, config)),
+        written -> events(written),
+        written -> checks(written, resolved, config, derivations, asOf, bronze));
+  }
+
+  /** The ledgers' histories and current records, and the rows conform set aside. */
+  static Map<String, Dataset<Row>> ledgers(Resolved resolved) {
     Map<String, Dataset<Row>> t = new LinkedHashMap<>();
     Map<String, Dataset<Row>> in = resolved.ledgers();
     Dataset<Row> rentalHistory =
@@ -30,61 +49,86 @@ record Silver(Map<String, Dataset<Row>> tables) {
         History.versions(in.get("license"), Cols.CREDIT_CODE, Cols.UPDATED_AT).persist();
     Dataset<Row> demolitionHistory =
         History.versions(in.get("demolition"), Cols.RECORD_ID, Cols.UPDATED_AT).persist();
-    Dataset<Row> rental = current(rentalHistory);
-    Dataset<Row> license = current(licenseHistory);
-    Dataset<Row> demolition = current(demolitionHistory);
     t.put("rental_history", rentalHistory);
-    t.put("rental", rental);
+    t.put("rental", current(rentalHistory));
     t.put("license_history", licenseHistory);
-    t.put("license", license);
+    t.put("license", current(licenseHistory));
     t.put("demolition_history", demolitionHistory);
-    t.put("demolition", demolition);
+    t.put("demolition", current(demolitionHistory));
     t.put("population", History.latestDelivery(in.get("population"), Cols.TOWNSHIP_CODE, "year"));
     t.put(
         "targets",
         History.latestDelivery(
             in.get("targets"), "task", "metric", Cols.TOWNSHIP_CODE, "year", "cumulative"));
-    Dataset<Row> progress =
+    t.put(
+        "progress",
         History.latestDelivery(
             in.get("progress").withColumn("month", date_format(col("month"), "yyyy-MM")),
             "task",
             "metric",
             Cols.TOWNSHIP_CODE,
-            "month");
-    t.put("progress", progress);
+            "month"));
+    t.put("quarantine", resolved.quarantine());
+    return t;
+  }
 
-    Dataset<Row> links =
-        Linkage.rentalLinks(demolition, rental, config.linkDaysBefore(), config.linkDaysAfter())
-            .unionByName(
-                Linkage.entityLinks(
-                    demolition, license, config.linkDaysBefore(), config.linkDaysAfter()))
-            .persist();
-    t.put("links", links);
-    t.put("linkage_rate", linkageRate(demolition, rental, links));
-    Dataset<Row> events =
-        VacatingEvents.all(VacatingEvents.demolitions(demolition, links), license, rental, links)
-            .persist();
-    t.put("vacating_events", events);
-    t.put("rebound_watch", Rebound.watch(events, rental, license, demolition));
+  static Dataset<Row> links(Map<String, Dataset<Row>> w, ConformConfig config) {
+    return Linkage.rentalLinks(
+            w.get("demolition"), w.get("rental"), config.linkDaysBefore(), config.linkDaysAfter())
+        .unionByName(
+            Linkage.entityLinks(
+                w.get("demolition"),
+                w.get("license"),
+                config.linkDaysBefore(),
+                config.linkDaysAfter()));
+  }
+
+  static Map<String, Dataset<Row>> events(Map<String, Dataset<Row>> w) {
+    Map<String, Dataset<Row>> t = new LinkedHashMap<>();
+    t.put("linkage_rate", linkageRate(w.get("demolition"), w.get("rental"), w.get("links")));
+    t.put(
+        "vacating_events",
+        VacatingEvents.all(
+            VacatingEvents.demolitions(w.get("demolition"), w.get("links")),
+            w.get("license"),
+            w.get("rental"),
+            w.get("links")));
+    return t;
+  }
+
+  /** What the tables say about the data: rebound, the townships' reports, quality. */
+  static Map<String, Dataset<Row>> checks(
+      Map<String, Dataset<Row>> w,
+      Resolved resolved,
+      ConformConfig config,
+      List<Comparison.Derivation> derivations,
+      Date asOf,
+      Map<String, Dataset<Row>> bronze) {
+    Map<String, Dataset<Row>> t = new LinkedHashMap<>();
+    Dataset<Row> demolition = w.get("demolition");
+    Dataset<Row> license = w.get("license");
+    Dataset<Row> rental = w.get("rental");
+    t.put("rebound_watch", Rebound.watch(w.get("vacating_events"), rental, license, demolition));
+    // Cached because every derivation's allowance reads it (the stage clears the cache).
     Dataset<Row> missing =
         Missing.place(
-            Missing.fromIngest(bronze.get("quarantine"))
-                .unionByName(Missing.fromConform(bronze, resolved.quarantine())),
-            Map.of("demolition", demolition, "license", license, "rental", rental),
-            resolved,
-            asOf);
+                Missing.fromIngest(bronze.get("quarantine"))
+                    .unionByName(Missing.fromConform(bronze, w.get("quarantine"))),
+                Map.of("demolition", demolition, "license", license, "rental", rental),
+                resolved,
+                asOf)
+            .persist();
     t.put(
         "city_district_comparison",
         Comparison.compare(
             Comparison.derived(derivations, demolition, license, rental),
-            progress,
+            w.get("progress"),
             Missing.allowances(derivations, missing, demolition),
             config.comparisonRelative(),
             config.comparisonAbsolute()));
     t.put("quality_deliveries", qualityDeliveries(bronze));
     t.put("quality_freshness", freshness(bronze, asOf, config));
-    t.put("quarantine", resolved.quarantine());
-    return new Silver(t);
+    return t;
   }
 
   private static Dataset<Row> current(Dataset<Row> history) {
@@ -237,9 +281,5 @@ record Silver(Map<String, Dataset<Row>> tables) {
           List.of("task", "metric", Cols.TOWNSHIP, "year", "target_value", "unit", "direction");
       default -> List.of("task", "metric", Cols.TOWNSHIP, "month", "completed", "unit");
     };
-  }
-
-  String summary() {
-    return tables.size() + " silver tables";
   }
 }
