@@ -38,6 +38,12 @@ public final class ConformStage implements Stage {
     TownshipResolver resolver =
         new TownshipResolver(Reference.townships(), Reference.aliases(), run.run().districtCode());
     Map<String, Dataset<Row>> bronze = readBronze(spark, run);
+    String fingerprint = Inputs.fingerprint(spark, run, config, BRONZE);
+    if (!run.full() && fingerprint.equals(Inputs.last(spark, run))) {
+      LOG.info("Conform: bronze, as-of date, settings and code unchanged since the last conform");
+      return new StageOutcome(
+          name(), 0, 0, 0, 0, Map.of(), "nothing new since the last conform (silver kept)");
+    }
     long rowsIn = 0;
     for (Dataset<Row> b : bronze.values()) {
       rowsIn += b.count();
@@ -60,6 +66,12 @@ public final class ConformStage implements Stage {
             "silver/{} written in {} ms", table.getKey(), (System.nanoTime() - start) / 1_000_000);
       }
     }
+    versions.put(
+        "silver/" + Inputs.TABLE,
+        Lake.overwrite(
+            Inputs.row(spark, run, fingerprint),
+            Lake.table(run.paths(), "silver", Inputs.TABLE),
+            run.runId()));
     // The intermediates persisted while building are no longer needed.
     spark.catalog().clearCache();
     long quarantined = Lake.read(spark, Lake.table(run.paths(), "silver", "quarantine")).count();
@@ -88,22 +100,19 @@ public final class ConformStage implements Stage {
             + (stale.isEmpty() ? "" : "; stale ledgers: " + stale.size()));
   }
 
+  static final List<String> BRONZE =
+      List.of(
+          "rental",
+          "license",
+          "demolition",
+          "population",
+          "targets",
+          "progress",
+          "deliveries",
+          "quarantine");
+
   private static Map<String, Dataset<Row>> readBronze(SparkSession spark, RunContext run) {
-    return Lake.readAll(
-        spark,
-        run.paths(),
-        "bronze",
-        List.of(
-            "rental",
-            "license",
-            "demolition",
-            "population",
-            "targets",
-            "progress",
-            "deliveries",
-            "quarantine"),
-        "Conform",
-        "ingest");
+    return Lake.readAll(spark, run.paths(), "bronze", BRONZE, "Conform", "ingest");
   }
 
   /** A UDF giving (code, method, status, candidates) for a raw township value. */
