@@ -152,6 +152,9 @@ final class StandaloneCluster implements AutoCloseable {
     command.add(heap);
     command.add("-Djava.awt.headless=true");
     command.add("-Duser.timezone=Asia/Shanghai");
+    // The project's log configuration, as an operator would pass it: Spark's INFO lines stay out.
+    Path home = Path.of(System.getProperty("dispersal.home", "."));
+    command.add("-Dlog4j2.configurationFile=" + home.resolve("conf/log4j2.properties"));
     command.add("-cp");
     command.add(sparkClassPath);
     command.addAll(mainAndArgs);
