@@ -1,6 +1,7 @@
 package org.dispersal.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -10,11 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.dispersal.TestSpark;
+import org.dispersal.common.DispersalException;
 import org.dispersal.common.ExitCode;
 import org.dispersal.common.Lake;
 import org.dispersal.export.ExportStage;
@@ -25,28 +30,60 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The nightly job as an operator runs it on a cluster: a Spark standalone master and two workers
- * (separate JVMs on 127.0.0.1), and spark-submit with the cluster jar in client mode. The cluster's
- * JVMs see Spark's jars only; the project, Delta, POI and the rest come from the cluster jar.
+ * (separate JVMs on 127.0.0.1), spark-submit with the cluster jar in client mode, and the lake and
+ * run summaries on HDFS (an in-process MiniDFSCluster; the landing files stay local, as a landing
+ * server's would). The cluster's JVMs see Spark's jars only; the project, Delta, POI and the rest
+ * come from the cluster jar. One nightly checks both the cluster and HDFS, since a nightly is the
+ * costly part of the build's tests.
  */
 class ClusterNightlyIT {
   @TempDir static Path dir;
 
   private static StandaloneCluster cluster;
+  private static MiniDFSCluster hdfs;
+  private static String hdfsRoot;
   private static Path landing;
 
   @BeforeAll
-  static void startCluster() throws Exception {
+  static void startClusters() throws Exception {
     Path jar = Path.of(System.getProperty("dispersal.cluster-jar"));
     assertThat(jar).as("the cluster jar, built at package time").exists();
+    hdfs = startHdfs(dir.resolve("hdfs"));
+    hdfsRoot = "hdfs://127.0.0.1:" + hdfs.getNameNodePort();
     landing = SmallDistrict.landing(dir);
     cluster = new StandaloneCluster(dir.resolve("cluster"), jar);
     cluster.start(2, "1g");
   }
 
+  /** HDFS in this JVM: a NameNode and one DataNode on 127.0.0.1, free ports, no replication. */
+  private static MiniDFSCluster startHdfs(Path base) throws Exception {
+    Configuration conf = new Configuration();
+    for (String key :
+        List.of(
+            "dfs.namenode.rpc-address",
+            "dfs.namenode.http-address",
+            "dfs.datanode.address",
+            "dfs.datanode.http.address",
+            "dfs.datanode.ipc.address")) {
+      conf.set(key, "127.0.0.1:0");
+    }
+    conf.setInt("dfs.replication", 1);
+    MiniDFSCluster started =
+        new MiniDFSCluster.Builder(conf, base.toFile()).numDataNodes(1).format(true).build();
+    started.waitActive();
+    return started;
+  }
+
   @AfterAll
-  static void stopCluster() {
-    if (cluster != null) {
-      cluster.close();
+  static void stopClusters() {
+    try {
+      if (cluster != null) {
+        cluster.close();
+      }
+    } finally {
+      if (hdfs != null) {
+        hdfs.shutdown(true);
+      }
     }
   }
 
@@ -77,9 +114,7 @@ class ClusterNightlyIT {
                 "--conf",
                 "spark.databricks.delta.snapshotPartitions=2",
                 System.getProperty("dispersal.cluster-jar")));
-    args.addAll(
-        SmallDistrict.nightly(
-            landing, lake, dir.resolve("runs").toString(), dir.resolve("exports")));
+    args.addAll(SmallDistrict.nightly(landing, lake, hdfsRoot + "/runs", dir.resolve("exports")));
     args.addAll(List.of(extra));
     return args;
   }
@@ -87,8 +122,8 @@ class ClusterNightlyIT {
   private static final Map<String, String> KEY = Map.of("DISPERSAL_PII_KEY", SmallDistrict.PII_KEY);
 
   @Test
-  void theNightlyRunsOnTheClusterAndWritesTheGoldTablesAndTheWorkbook() throws Exception {
-    String lake = dir.resolve("lake").toUri().toString();
+  void theNightlyRunsOnTheClusterWithItsLakeOnHdfs() throws Exception {
+    String lake = hdfsRoot + "/lake";
     int code = cluster.submit("nightly", KEY, submit(lake), Duration.ofMinutes(15));
     String log = cluster.log("nightly");
     assertThat(code).as("spark-submit's exit code; its log:%n%s", tail(log)).isZero();
@@ -120,6 +155,22 @@ class ClusterNightlyIT {
                 .count())
         .isEqualTo(Pipeline.stages().size());
 
+    // The run's summary and the lock live on HDFS too; the lock was released and works there:
+    // created only if absent, refused while held.
+    FileSystem fs = FileSystem.get(URI.create(hdfsRoot), new Configuration());
+    String runId = runs.get(0).getAs("run_id");
+    assertThat(fs.exists(new org.apache.hadoop.fs.Path(hdfsRoot + "/runs/" + runId + ".json")))
+        .isTrue();
+    assertThat(RunLock.holder(lake)).isNull();
+    try (RunLock first = RunLock.acquire(lake, "first", "nightly", Duration.ofHours(1))) {
+      assertThat(fs.exists(new org.apache.hadoop.fs.Path(lake + "/" + RunLock.FILE))).isTrue();
+      assertThatThrownBy(() -> RunLock.acquire(lake, "second", "maintain", Duration.ofHours(1)))
+          .isInstanceOfSatisfying(
+              DispersalException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
+          .hasMessageContaining("run first (nightly)");
+    }
+    assertThat(RunLock.holder(lake)).isNull();
+
     String workbook =
         ExportStage.workbook(dir.resolve("exports").toUri().toString(), SmallDistrict.AS_OF);
     try (InputStream in = Files.newInputStream(Path.of(URI.create(workbook).getPath()));
@@ -130,7 +181,7 @@ class ClusterNightlyIT {
 
   @Test
   void aFailingJobMakesSparkSubmitExitWithTheProjectsCode() throws Exception {
-    String lake = dir.resolve("failing-lake").toUri().toString();
+    String lake = hdfsRoot + "/failing-lake";
     int invalid =
         cluster.submit(
             "bad-config", KEY, submit(lake, "--set", "run.district=999999"), Duration.ofMinutes(5));
