@@ -38,6 +38,8 @@ final class MaintainCommand implements Callable<Integer> {
     try (RunLock lock =
         RunLock.acquire(paths.lake(), run.runId(), "maintain", ops.staleLockAfter())) {
       SparkSession spark = SparkSessions.open(SparkConfig.from(settings), "maintain");
+      // OPTIMIZE's commits carry the maintenance run's id, like every commit of a nightly run.
+      spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", run.runId());
       int tables = Maintenance.run(spark, paths.lake(), ops.retentionDays());
       LOG.info(
           "Maintenance {} finished: {} tables compacted and vacuumed, {} days of history kept.",

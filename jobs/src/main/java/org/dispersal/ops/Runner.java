@@ -94,7 +94,7 @@ public final class Runner {
       try {
         outcome = stage.run(spark, settings, run);
       } catch (RuntimeException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        String message = oneLine(e);
         log.stage(attempt, stage.name(), "failed", start, null, message);
         log.runEvent(
             attempt,
@@ -168,8 +168,18 @@ public final class Runner {
     }
     return DispersalException.failure(
         "Run " + attempt.runId() + " failed at stage " + stage,
-        e.getMessage() == null ? e.toString() : e.getMessage(),
+        oneLine(e),
         "fix the cause and run again: the next run resumes at " + stage,
         e);
+  }
+
+  /**
+   * A failure's message on one line: Spark's messages span lines (plans, stack excerpts), but the
+   * run's last log line must state the outcome in one sentence.
+   */
+  static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    String line = message.strip().replaceAll("\\s*\\R\\s*", " ");
+    return line.length() <= 400 ? line : line.substring(0, 397) + "...";
   }
 }

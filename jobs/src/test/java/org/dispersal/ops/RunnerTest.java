@@ -125,4 +125,13 @@ class RunnerTest {
         Lake.read(TestSpark.session(), RunLog.runsTable(paths)).select("run_id").distinct().count();
     assertThat(runs).isEqualTo(2);
   }
+
+  @Test
+  void aFailureIsReportedOnOneLine() {
+    assertThat(Runner.oneLine(new IllegalStateException("Table not found:\n  plan\r\n  Scan x")))
+        .isEqualTo("Table not found: plan Scan x");
+    assertThat(Runner.oneLine(new IllegalStateException("x".repeat(1000)))).hasSize(400);
+    assertThat(Runner.oneLine(new NullPointerException()))
+        .isEqualTo("java.lang.NullPointerException");
+  }
 }
