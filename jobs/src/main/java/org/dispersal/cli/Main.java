@@ -26,7 +26,7 @@ public final class Main {
   }
 
   /** The configured picocli command tree (tests use it to check help and parsing). */
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new DispersalCommand());
     DispersalCommand.addSubcommands(cli);
     cli.setExecutionExceptionHandler(Main::handle);

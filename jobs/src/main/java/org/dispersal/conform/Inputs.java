@@ -2,11 +2,13 @@ package org.dispersal.conform;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.File;
-import java.net.URISyntaxException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -70,15 +72,17 @@ final class Inputs {
         SCHEMA);
   }
 
-  // A new build of the code may conform differently: its jar's (or class folder's) time counts.
+  // A new build of the code may conform differently: the build's version and time count (the
+  // cluster jar and the class folder of one build agree).
   private static String codeStamp() {
-    try {
-      File where =
-          new File(Inputs.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      String version = Inputs.class.getPackage().getImplementationVersion();
-      return (version == null ? "dev" : version) + "@" + where.lastModified();
-    } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      return "unknown@" + System.nanoTime();
+    Properties build = new Properties();
+    try (InputStream in = Inputs.class.getResourceAsStream("/org/dispersal/build.properties")) {
+      if (in != null) {
+        build.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return build.getProperty("version", "unknown") + "@" + build.getProperty("built", "unknown");
   }
 }

@@ -25,7 +25,10 @@ import org.dispersal.common.Lake;
 import org.dispersal.export.ExportStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * come from the cluster jar. One nightly checks both the cluster and HDFS, since a nightly is the
  * costly part of the build's tests.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterNightlyIT {
   @TempDir static Path dir;
 
@@ -122,6 +126,7 @@ class ClusterNightlyIT {
   private static final Map<String, String> KEY = Map.of("DISPERSAL_PII_KEY", SmallDistrict.PII_KEY);
 
   @Test
+  @Order(1)
   void theNightlyRunsOnTheClusterWithItsLakeOnHdfs() throws Exception {
     String lake = hdfsRoot + "/lake";
     int code = cluster.submit("nightly", KEY, submit(lake), Duration.ofMinutes(15));
@@ -179,7 +184,46 @@ class ClusterNightlyIT {
     }
   }
 
+  /**
+   * A second nightly, in this JVM with Spark local, on the same lake on HDFS: nothing new arrived,
+   * so ingest loads nothing, conform keeps silver, and the run succeeds with its records on HDFS.
+   */
   @Test
+  @Order(2)
+  void aSecondNightlyInProcessOnTheHdfsLakeFindsNothingNew() {
+    String lake = hdfsRoot + "/lake";
+    SparkSession spark = TestSpark.session();
+    long goldVersion = Lake.version(spark, lake + "/gold/township_month");
+    List<String> args =
+        new ArrayList<>(
+            SmallDistrict.nightly(landing, lake, hdfsRoot + "/runs", dir.resolve("exports")));
+    args.addAll(List.of("--set", "pii.key=" + SmallDistrict.PII_KEY));
+    int code = org.dispersal.cli.Main.commandLine().execute(args.toArray(String[]::new));
+    assertThat(code).isZero();
+
+    List<Row> runs =
+        Lake.read(spark, lake + "/_runs/runs")
+            .filter("event = 'ended'")
+            .orderBy("at")
+            .select("run_id", "status")
+            .collectAsList();
+    assertThat(runs).hasSize(2);
+    assertThat(runs.get(1).<String>getAs("status")).isEqualTo("succeeded");
+    String second = runs.get(1).getAs("run_id");
+    Map<String, String> summaries = new java.util.HashMap<>();
+    Lake.read(spark, lake + "/_runs/stages")
+        .filter(org.apache.spark.sql.functions.col("run_id").equalTo(second))
+        .select("stage", "message")
+        .collectAsList()
+        .forEach(r -> summaries.put(r.getString(0), r.getString(1)));
+    assertThat(summaries.get("ingest")).startsWith("0 new files");
+    assertThat(summaries.get("conform")).startsWith("nothing new since the last conform");
+    assertThat(summaries.get("panel")).isEqualTo("nothing new since the last build");
+    assertThat(Lake.version(spark, lake + "/gold/township_month")).isEqualTo(goldVersion);
+  }
+
+  @Test
+  @Order(3)
   void aFailingJobMakesSparkSubmitExitWithTheProjectsCode() throws Exception {
     String lake = hdfsRoot + "/failing-lake";
     int invalid =
