@@ -299,6 +299,8 @@ class BadInputTest {
     assertThat(Fixtures.table(lake, "rental").count()).isEqualTo(loaded);
     assertThat(Fixtures.table(lake, "quarantine").count()).isEqualTo(quarantined);
     assertThat(read).isEqualTo(loaded + quarantined).isGreaterThan(20);
+    // The logs name files and rules, never the key or a personal value.
+    assertThat(logs).contains("Ingest finished").doesNotContain(Fixtures.KEY, "13812345678");
   }
 
   @Test

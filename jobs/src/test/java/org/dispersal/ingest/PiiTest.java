@@ -136,7 +136,8 @@ class PiiTest {
         PathsConfig.qualify(dir.resolve("landing").toString()),
         PathsConfig.qualify(dir.resolve("lake").toString()),
         PathsConfig.qualify(dir.resolve("exports").toString()),
-        PathsConfig.qualify(dir.resolve("runs").toString()));
+        PathsConfig.qualify(dir.resolve("runs").toString()),
+        "077");
   }
 
   private static IngestConfig config(String key, String file) {
