@@ -3,18 +3,13 @@ package org.dispersal.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -145,7 +140,7 @@ class BadInputTest {
       many.add(Fixtures.cells(Fixtures.rental("X" + i, Map.of())));
     }
     workbook("many-rows.xlsx", Fixtures.xlsx(many));
-    workbook("zip-bomb.xlsx", zipBomb(Fixtures.xlsx(List.of(header))));
+    workbook("zip-bomb.xlsx", Fixtures.zipBomb(Fixtures.xlsx(List.of(header))));
     workbook("formulas.xlsx", formulas());
     workbook("merged.xlsx", merged());
     workbook(
@@ -159,29 +154,6 @@ class BadInputTest {
 
   private void workbook(String name, byte[] bytes) throws Exception {
     Fixtures.writeBytes(landing, "rental", name, bytes);
-  }
-
-  // The sheet's XML padded with 20 MB of spaces: a file of a few KB that expands 1000-fold.
-  private static byte[] zipBomb(byte[] workbook) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
-        ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        byte[] data = in.readAllBytes();
-        zip.putNextEntry(new ZipEntry(e.getName()));
-        if (e.getName().equals("xl/worksheets/sheet1.xml")) {
-          String xml = new String(data, StandardCharsets.UTF_8);
-          int at = xml.indexOf("<sheetData");
-          zip.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
-          zip.write(" ".repeat(20 << 20).getBytes(StandardCharsets.US_ASCII));
-          zip.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
-        } else {
-          zip.write(data);
-        }
-        zip.closeEntry();
-      }
-    }
-    return out.toByteArray();
   }
 
   private static XSSFSheet sheetWithHeader(XSSFWorkbook wb) {

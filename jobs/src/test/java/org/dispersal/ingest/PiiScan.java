@@ -91,10 +91,20 @@ final class PiiScan {
         org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
                 TestSpark.session().sparkContext())
             .broadcast(new java.util.HashSet<>(names));
+    return names(lake, t -> set.value().contains(t));
+  }
+
+  /** Which tokens are names, for {@link #names(Path, NameTest)}. */
+  interface NameTest extends java.io.Serializable {
+    boolean isName(String token);
+  }
+
+  /** The same with a test of what a name is (e.g. the generator's name shape). */
+  static List<String> names(Path lake, NameTest isName) throws IOException {
     org.apache.spark.sql.expressions.UserDefinedFunction hit =
         org.apache.spark.sql.functions.udf(
             (org.apache.spark.sql.api.java.UDF1<String, Boolean>)
-                v -> v != null && tokens(v).stream().anyMatch(set.value()::contains),
+                v -> v != null && tokens(v).stream().anyMatch(isName::isName),
             DataTypes.BooleanType);
     List<String> found = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(lake)) {
@@ -113,6 +123,21 @@ final class PiiScan {
     }
     return found;
   }
+
+  /** Runs of two or three Han characters standing alone in a text that pass the name test. */
+  static List<String> namesInText(String where, String text, NameTest isName) {
+    List<String> found = new ArrayList<>();
+    var m = HAN_WORD.matcher(text);
+    while (m.find()) {
+      if (isName.isName(m.group())) {
+        found.add(where + ": name-like " + m.group());
+      }
+    }
+    return found;
+  }
+
+  private static final Pattern HAN_WORD =
+      Pattern.compile("(?<!\\p{IsHan})\\p{IsHan}{2,3}(?!\\p{IsHan})");
 
   private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
