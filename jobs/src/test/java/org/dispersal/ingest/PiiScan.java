@@ -25,16 +25,21 @@ import org.dispersal.TestSpark;
 final class PiiScan {
   /**
    * An 18-character resident ID as scanners know it: area code, a birth date from 1900 on, sequence
-   * and check character, not part of a longer code. (All-digit credit codes are 18 digits too, but
-   * their positions 7–14 are no date.)
+   * and check character, not part of a longer code nor a number's decimals. (All-digit credit codes
+   * are 18 digits too, but their positions 7–14 are no date.)
    */
   static final Pattern ID =
       Pattern.compile(
-          "(?<![0-9A-Za-z])\\d{6}(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx]"
+          "(?<![0-9A-Za-z])(?<!\\d\\.)\\d{6}(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\d{3}"
+              + "[0-9Xx]"
               + "(?![0-9A-Za-z])");
 
-  /** A mobile number, not part of a longer code. */
-  static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
+  /**
+   * A mobile number, not part of a longer code nor the decimals of a number (a share written as
+   * 0.15289973437 in a workbook's XML or a table's statistics is no phone number).
+   */
+  static final Pattern PHONE =
+      Pattern.compile("(?<![0-9A-Za-z])(?<!\\d\\.)1[3-9]\\d{9}(?![0-9A-Za-z])");
 
   private PiiScan() {}
 
