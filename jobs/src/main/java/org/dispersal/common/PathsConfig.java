@@ -9,7 +9,7 @@ import java.util.List;
  * <p>Values are local paths or Hadoop filesystem URIs; local paths are made absolute so that the
  * same value means the same place for the driver and for Spark.
  */
-public record PathsConfig(String landing, String lake, String exports, String runs) {
+public record PathsConfig(String landing, String lake, String exports, String runs, String umask) {
 
   public static final Setting<String> LANDING =
       Setting.location(
@@ -23,14 +23,22 @@ public record PathsConfig(String landing, String lake, String exports, String ru
   public static final Setting<String> RUNS =
       Setting.location("paths.runs", "./data/runs", "Where each run's JSON summary is written.");
 
-  public static final List<Setting<?>> SETTINGS = List.of(LANDING, LAKE, EXPORTS, RUNS);
+  public static final Setting<String> UMASK =
+      Setting.umask(
+          "paths.umask",
+          "077",
+          "Permission bits withheld from every file and folder written to the lake, exports and"
+              + " runs (octal, as the shell's umask): 077 = owner only, 027 lets the group read.");
+
+  public static final List<Setting<?>> SETTINGS = List.of(LANDING, LAKE, EXPORTS, RUNS, UMASK);
 
   public static PathsConfig from(Settings s) {
     return new PathsConfig(
         qualify(s.get(LANDING)),
         qualify(s.get(LAKE)),
         qualify(s.get(EXPORTS)),
-        qualify(s.get(RUNS)));
+        qualify(s.get(RUNS)),
+        s.get(UMASK));
   }
 
   /** A URI with a scheme is kept; a local path becomes an absolute {@code file:} URI. */

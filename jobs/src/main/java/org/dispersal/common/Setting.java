@@ -179,6 +179,22 @@ public final class Setting<T> {
         });
   }
 
+  /** A file-creation mask as the shell's umask writes it: three octal digits such as 077. */
+  public static Setting<String> umask(String key, String def, String help) {
+    return new Setting<>(
+        key,
+        "umask, 3 octal digits",
+        def,
+        help,
+        false,
+        raw -> {
+          if (!raw.matches("[0-7]{3}")) {
+            throw new IllegalArgumentException("expected three octal digits such as 077");
+          }
+          return raw;
+        });
+  }
+
   /** A secret (key material, credentials): never printed, empty by default. */
   public static Setting<String> secret(String key, String help) {
     return new Setting<>(key, "secret", "", help, true, raw -> raw);

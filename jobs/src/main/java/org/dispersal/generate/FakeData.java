@@ -29,6 +29,19 @@ final class FakeData {
 
   private FakeData() {}
 
+  /** Whether a text has the shape of the names {@link #personName} makes: surname, given names. */
+  static boolean isPersonName(String s) {
+    if (s.length() < 2 || s.length() > 3 || SURNAMES.indexOf(s.charAt(0)) < 0) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      if (GIVEN.indexOf(s.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static String personName(Rng r) {
     String name = String.valueOf(r.pick(SURNAMES)) + r.pick(GIVEN);
     return r.chance(0.7) ? name + r.pick(GIVEN) : name;

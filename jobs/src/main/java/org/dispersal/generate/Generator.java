@@ -142,6 +142,14 @@ public final class Generator {
   }
 
   /**
+   * Whether a text could be a person's name the generator makes (surname and one or two given names
+   * from its lists), for scans that prove no such name leaves ingest in clear.
+   */
+  public static boolean couldBeGeneratedName(String text) {
+    return text != null && FakeData.isPersonName(text);
+  }
+
+  /**
    * Whether {@code out} already holds a complete generator output made with these settings (its
    * parameters.csv names the same seed, scale, as-of date, defect rate and districts).
    */

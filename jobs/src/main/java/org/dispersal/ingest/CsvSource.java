@@ -23,7 +23,9 @@ final class CsvSource implements RecordSource {
     s.getFormat().setDelimiter(',');
     s.getFormat().setQuote('"');
     s.getFormat().setQuoteEscape('"');
-    s.setLineSeparatorDetectionEnabled(true);
+    // Line ends are normalised to \n before parsing (see LineEnds): one file may mix them.
+    s.getFormat().setLineSeparator("\n");
+    s.setLineSeparatorDetectionEnabled(false);
     s.setHeaderExtractionEnabled(false);
     // Blank lines are rows in Excel too: keep them so row numbers match, then skip them.
     s.setSkipEmptyLines(false);
@@ -36,12 +38,13 @@ final class CsvSource implements RecordSource {
     s.setEmptyValue(null);
     parser = new CsvParser(s);
     parser.beginParsing(
-        new InputStreamReader(
-            in,
-            scan.charset()
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        new LineEnds(
+            new InputStreamReader(
+                in,
+                scan.charset()
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT))));
   }
 
   @Override
@@ -63,6 +66,47 @@ final class CsvSource implements RecordSource {
               + "的字段过长或列数过多, 文件可能已损坏 / row "
               + Rules.count(row + 1)
               + " has a field longer than ingest.max-line-kb or too many columns: a broken file?");
+    }
+  }
+
+  /**
+   * CRLF, LF and a lone CR (old Mac exports, files joined from several systems) all as LF, as Excel
+   * splits rows, so a file mixing them still has one row a line; the first pass counts lines alike.
+   */
+  static final class LineEnds extends java.io.FilterReader {
+    private boolean afterCr;
+
+    LineEnds(java.io.Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws java.io.IOException {
+      char[] one = new char[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0];
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws java.io.IOException {
+      while (true) {
+        int n = super.read(buf, off, len);
+        if (n <= 0) {
+          return n;
+        }
+        int out = off;
+        for (int i = off; i < off + n; i++) {
+          char c = buf[i];
+          if (c == '\n' && afterCr) {
+            afterCr = false;
+            continue; // the LF of a CRLF: its CR already became the line end
+          }
+          afterCr = c == '\r';
+          buf[out++] = afterCr ? '\n' : c;
+        }
+        if (out > off) {
+          return out - off;
+        }
+      }
     }
   }
 

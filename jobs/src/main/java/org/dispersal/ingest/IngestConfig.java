@@ -12,6 +12,9 @@ public record IngestConfig(
     int maxFileMb,
     int maxLineKb,
     int maxRowsPerFile,
+    int maxSheetRows,
+    double xlsxMinInflateRatio,
+    int xlsxMaxEntryMb,
     double maxAreaM2,
     String piiKey,
     String piiKeyFile) {
@@ -37,6 +40,39 @@ public record IngestConfig(
           1,
           Integer.MAX_VALUE,
           "Most data rows one file may hold; more rejects the file as file.too_large.");
+
+  /** Excel's own row limit of a sheet. */
+  static final int EXCEL_ROWS = 1_048_576;
+
+  /** POI's own zip-bomb defaults: 1 % compressed to expanded, 4 GB per part. */
+  static final double MIN_INFLATE_RATIO = 0.01;
+
+  static final int MAX_ENTRY_MB = 4096;
+
+  public static final Setting<Integer> MAX_SHEET_ROWS =
+      Setting.integer(
+          "ingest.max-sheet-rows",
+          EXCEL_ROWS,
+          1,
+          Integer.MAX_VALUE,
+          "Highest row number an XLSX sheet may use (Excel's own limit is 1,048,576); a sheet"
+              + " beyond it was not made by Excel and is rejected as file.too_large.");
+  public static final Setting<Double> XLSX_MIN_INFLATE_RATIO =
+      Setting.decimal(
+          "ingest.xlsx-min-inflate-ratio",
+          MIN_INFLATE_RATIO,
+          0.0001,
+          1,
+          "Zip-bomb guard: smallest ratio of compressed to expanded size of a workbook part;"
+              + " a part that expands more is refused (file.unreadable).");
+  public static final Setting<Integer> XLSX_MAX_ENTRY_MB =
+      Setting.integer(
+          "ingest.xlsx-max-entry-mb",
+          MAX_ENTRY_MB,
+          1,
+          1_048_576,
+          "Zip-bomb guard: largest expanded size of one workbook part, in MB; larger is refused"
+              + " (file.unreadable).");
   public static final Setting<Double> MAX_AREA_M2 =
       Setting.decimal(
           "ingest.max-area-m2",
@@ -58,13 +94,25 @@ public record IngestConfig(
               + " The demo creates it on first use.");
 
   public static final List<Setting<?>> SETTINGS =
-      List.of(MAX_FILE_MB, MAX_LINE_KB, MAX_ROWS_PER_FILE, MAX_AREA_M2, PII_KEY, PII_KEY_FILE);
+      List.of(
+          MAX_FILE_MB,
+          MAX_LINE_KB,
+          MAX_ROWS_PER_FILE,
+          MAX_SHEET_ROWS,
+          XLSX_MIN_INFLATE_RATIO,
+          XLSX_MAX_ENTRY_MB,
+          MAX_AREA_M2,
+          PII_KEY,
+          PII_KEY_FILE);
 
   public static IngestConfig from(Settings s) {
     return new IngestConfig(
         s.get(MAX_FILE_MB),
         s.get(MAX_LINE_KB),
         s.get(MAX_ROWS_PER_FILE),
+        s.get(MAX_SHEET_ROWS),
+        s.get(XLSX_MIN_INFLATE_RATIO),
+        s.get(XLSX_MAX_ENTRY_MB),
         s.get(MAX_AREA_M2),
         s.get(PII_KEY),
         s.get(PII_KEY_FILE));
@@ -79,6 +127,12 @@ public record IngestConfig(
         + maxLineKb
         + ", maxRowsPerFile="
         + maxRowsPerFile
+        + ", maxSheetRows="
+        + maxSheetRows
+        + ", xlsxMinInflateRatio="
+        + xlsxMinInflateRatio
+        + ", xlsxMaxEntryMb="
+        + xlsxMaxEntryMb
         + ", maxAreaM2="
         + maxAreaM2
         + ", piiKey="

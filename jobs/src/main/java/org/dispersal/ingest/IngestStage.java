@@ -97,7 +97,12 @@ public final class IngestStage implements Stage {
     RowRules.Limits rules = new RowRules.Limits(run.run().asOf(), config.maxAreaM2());
     StagedRows.Limits limits =
         new StagedRows.Limits(
-            config.maxFileMb() * (1L << 20), config.maxLineKb() * 1024, config.maxRowsPerFile());
+            config.maxFileMb() * (1L << 20),
+            config.maxLineKb() * 1024,
+            config.maxRowsPerFile(),
+            config.maxSheetRows(),
+            config.xlsxMinInflateRatio(),
+            config.xlsxMaxEntryMb() * (1L << 20));
     LOG.info(
         "Ingest started: landing {}, lake {}, as of {}",
         run.paths().landing(),

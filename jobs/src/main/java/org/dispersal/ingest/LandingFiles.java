@@ -57,6 +57,12 @@ final class LandingFiles {
       if (!st.isFile() || name.startsWith(".") || name.startsWith("_") || name.startsWith("~$")) {
         continue;
       }
+      // A symbolic link is never followed, not even to hash what it points at: it becomes a
+      // delivery named by its link, which the reader rejects (file.unreadable).
+      boolean link = symlink(fs, st.getPath());
+      if (link) {
+        LOG.warn("{}/{} is a symbolic link: not followed", ledger.folder(), name);
+      }
       found.add(
           new Found(
               ledger,
@@ -64,7 +70,7 @@ final class LandingFiles {
               name,
               st.getLen(),
               st.getModificationTime(),
-              sha256(fs, st.getPath())));
+              link ? sha256Hex("symbolic link " + name) : sha256(fs, st.getPath())));
       hashed.accept(found.size());
     }
     found.sort(Comparator.comparing(Found::fileName));
@@ -100,6 +106,17 @@ final class LandingFiles {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the path is a symbolic link. Hadoop's local filesystem reports links only when symlinks
+   * are enabled process-wide, so local paths are asked directly.
+   */
+  static boolean symlink(FileSystem fs, Path path) throws IOException {
+    if ("file".equals(path.toUri().getScheme())) {
+      return java.nio.file.Files.isSymbolicLink(java.nio.file.Path.of(path.toUri().getPath()));
+    }
+    return fs.supportsSymlinks() && fs.getFileLinkStatus(path).isSymlink();
   }
 
   static String sha256Hex(String text) {

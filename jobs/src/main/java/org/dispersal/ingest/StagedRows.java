@@ -19,8 +19,26 @@ import org.apache.spark.sql.Row;
  * rows) still yields a rejecting file row; the stage then drops the delivery's records.
  */
 final class StagedRows implements Iterator<Row> {
-  /** What a file may be. */
-  record Limits(long maxBytes, int maxLineChars, long maxRows) implements java.io.Serializable {}
+  /** What a file may be; the last three apply to workbooks. */
+  record Limits(
+      long maxBytes,
+      int maxLineChars,
+      long maxRows,
+      long maxSheetRows,
+      double minInflateRatio,
+      long maxEntryBytes)
+      implements java.io.Serializable {
+    /** The given file, line and row limits with the default workbook limits. */
+    Limits(long maxBytes, int maxLineChars, long maxRows) {
+      this(
+          maxBytes,
+          maxLineChars,
+          maxRows,
+          IngestConfig.EXCEL_ROWS,
+          IngestConfig.MIN_INFLATE_RATIO,
+          IngestConfig.MAX_ENTRY_MB * (1L << 20));
+    }
+  }
 
   private static final byte[] ZIP = {'P', 'K', 3, 4};
   private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
@@ -122,6 +140,15 @@ final class StagedRows implements Iterator<Row> {
                   + Rules.count(limits.maxRows())
                   + " data rows");
         }
+        if ("xlsx".equals(format) && source.rowNumber() > limits.maxSheetRows()) {
+          throw new FileRejection(
+              Rules.FILE_TOO_LARGE,
+              "工作表超过 "
+                  + Rules.count(limits.maxSheetRows())
+                  + " 行 (ingest.max-sheet-rows), 不是 Excel 能打开的工作表 / the sheet goes beyond row "
+                  + Rules.count(limits.maxSheetRows())
+                  + " (ingest.max-sheet-rows; Excel itself stops at 1,048,576)");
+        }
         Row out = held == null ? null : emitHeld(false);
         held = cells;
         heldRow = source.rowNumber();
@@ -160,12 +187,47 @@ final class StagedRows implements Iterator<Row> {
               + width
               + " fields and no line end");
     }
+    int swallowed = lineUp && source.fixedWidth() ? swallowedFields(held, width) : 0;
+    if (swallowed > 0) {
+      return Staging.misaligned(ledger, deliveryId, heldRow, held, held.length + swallowed, header);
+    }
     return lineUp
         ? Staging.record(ledger, deliveryId, heldRow, held, header, pii)
         : Staging.misaligned(ledger, deliveryId, heldRow, held, header);
   }
 
+  /**
+   * A stray quote makes a CSV value run over line ends until the next quote, swallowing the records
+   * in between while the record may still have the header's width. A quoted value holding a line
+   * with as many commas as a whole record is such a case: the commas it hides (the fields the
+   * record would have without the quote), else 0.
+   */
+  static int swallowedFields(String[] cells, int width) {
+    int hidden = 0;
+    boolean wholeRecord = false;
+    for (String cell : cells) {
+      if (cell == null || cell.indexOf('\n') < 0) {
+        continue;
+      }
+      for (String line : cell.split("\n", -1)) {
+        int commas = 0;
+        for (int i = 0; i < line.length(); i++) {
+          commas += line.charAt(i) == ',' ? 1 : 0;
+        }
+        hidden += commas;
+        wholeRecord |= commas >= width - 1;
+      }
+    }
+    return wholeRecord ? hidden : 0;
+  }
+
   private void open() throws IOException {
+    if (LandingFiles.symlink(fs, path)) {
+      throw new FileRejection(
+          Rules.FILE_UNREADABLE,
+          "文件是符号链接, 不跟随读取; 请把文件本身放入接收目录 / a symbolic link: not followed;"
+              + " put the file itself in the landing folder");
+    }
     if (size > limits.maxBytes()) {
       throw new FileRejection(
           Rules.FILE_TOO_LARGE,
@@ -184,7 +246,7 @@ final class StagedRows implements Iterator<Row> {
     String name = path.getName().toLowerCase(Locale.ROOT);
     if (java.util.Arrays.equals(magic, ZIP)) {
       format = "xlsx";
-      source = new XlsxSource(local());
+      source = new XlsxSource(local(), limits.minInflateRatio(), limits.maxEntryBytes());
     } else if (java.util.Arrays.equals(magic, OLE2)) {
       format = "xls";
       throw new FileRejection(

@@ -117,11 +117,25 @@ final class Staging {
   /** A record whose number of fields differs from the header's: only its masked cells are kept. */
   static Row misaligned(
       Ledger ledger, String deliveryId, int rowNumber, String[] cells, HeaderMap header) {
+    return misaligned(ledger, deliveryId, rowNumber, cells, cells.length, header);
+  }
+
+  /**
+   * A record that does not line up with the header, counted as {@code fields} fields (more than its
+   * cells when a quoted value swallowed whole lines).
+   */
+  static Row misaligned(
+      Ledger ledger,
+      String deliveryId,
+      int rowNumber,
+      String[] cells,
+      int fields,
+      HeaderMap header) {
     Object[] v = new Object[width(ledger)];
     v[0] = RECORD;
     v[1] = deliveryId;
     v[2] = rowNumber;
-    v[3] = cells.length;
+    v[3] = fields;
     v[4] = header.width();
     v[5] = header.rawJson(cells);
     return RowFactory.create(v);
@@ -156,6 +170,11 @@ final class Staging {
       return null;
     }
     String v = HeaderMap.clean(cell);
+    if (v.indexOf('\uFEFF') >= 0 || v.indexOf('\u200B') >= 0) {
+      // A byte-order mark or zero-width space inside a value (pasted, or files joined): invisible,
+      // and it would make a key differ from the same key typed cleanly.
+      v = HeaderMap.clean(v.replace("\uFEFF", "").replace("\u200B", ""));
+    }
     return v.isEmpty() ? null : v;
   }
 

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
@@ -38,7 +39,12 @@ final class Values {
   private Values() {}
 
   /** The cell read as the field's bronze type (personal fields are already hashes). */
-  static Column typed(Field f, Column c) {
+  static Column typed(Field f, Column raw) {
+    Column c =
+        switch (f.kind()) {
+          case AREA, NUMBER, COUNT, YEAR, DATE, DATETIME, MONTH -> halfWidth(raw);
+          default -> raw;
+        };
     return switch (f.kind()) {
       case AREA, NUMBER -> number(c);
       case COUNT -> whole(c);
@@ -50,6 +56,14 @@ final class Values {
       case CREDIT_CODE -> upper(c);
       default -> c;
     };
+  }
+
+  /**
+   * Full-width digits and number punctuation (typed with a Chinese input method: {@code ４０．５},
+   * {@code １，２００}) as their ASCII forms, so that they read as the number they show.
+   */
+  static Column halfWidth(Column c) {
+    return translate(c, "０１２３４５６７８９．，－：／＋", "0123456789.,-:/+");
   }
 
   static Column number(Column c) {

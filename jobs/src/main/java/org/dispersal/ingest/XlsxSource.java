@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
@@ -40,8 +41,19 @@ final class XlsxSource implements RecordSource {
   private final XMLStreamReader xml;
   private int row;
 
-  /** Opens the workbook; a file that is no workbook is rejected as file.unreadable. */
+  /** Opens the workbook with POI's default zip-bomb limits. */
   XlsxSource(File file) {
+    this(file, IngestConfig.MIN_INFLATE_RATIO, IngestConfig.MAX_ENTRY_MB * (1L << 20));
+  }
+
+  /**
+   * Opens the workbook; a file that is no workbook, or whose parts expand beyond the zip-bomb
+   * limits (POI's, process-wide: every task sets the same configured values), is rejected as
+   * file.unreadable.
+   */
+  XlsxSource(File file, double minInflateRatio, long maxEntryBytes) {
+    ZipSecureFile.setMinInflateRatio(minInflateRatio);
+    ZipSecureFile.setMaxEntrySize(maxEntryBytes);
     try {
       pkg = OPCPackage.open(file, PackageAccess.READ);
       XSSFReader reader = new XSSFReader(pkg);
@@ -62,6 +74,16 @@ final class XlsxSource implements RecordSource {
   }
 
   static FileRejection unreadable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
+        return new FileRejection(
+            Rules.FILE_UNREADABLE,
+            "XLSX 工作簿解压后异常膨胀, 疑似压缩炸弹, 未读取 (ingest.xlsx-min-inflate-ratio,"
+                + " ingest.xlsx-max-entry-mb) / the XLSX workbook expands far beyond its size"
+                + " (ingest.xlsx-min-inflate-ratio, ingest.xlsx-max-entry-mb): a zip bomb? Not"
+                + " read");
+      }
+    }
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (detail.length() > 160) {
       detail = detail.substring(0, 160) + "…";

@@ -3,6 +3,7 @@ package org.dispersal.ops;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.dispersal.common.ExitCode;
+import org.dispersal.common.FilePermissions;
 import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
 import org.dispersal.common.Stage;
@@ -50,6 +51,7 @@ public final class Pipeline {
    */
   public static ExitCode run(
       SparkSession spark, Settings settings, RunContext run, List<Stage> stages) {
+    FilePermissions.apply(spark.sparkContext().hadoopConfiguration(), run.paths());
     int rejected = 0;
     for (Stage stage : stages) {
       long start = System.nanoTime();

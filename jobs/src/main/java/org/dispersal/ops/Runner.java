@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.dispersal.common.DispersalException;
 import org.dispersal.common.ExitCode;
+import org.dispersal.common.FilePermissions;
 import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
 import org.dispersal.common.SparkConfig;
@@ -40,6 +41,7 @@ public final class Runner {
     try (RunLock lock =
         RunLock.acquire(fresh.paths().lake(), fresh.runId(), command, ops.staleLockAfter())) {
       SparkSession spark = SparkSessions.open(SparkConfig.from(settings), command);
+      FilePermissions.apply(spark.sparkContext().hadoopConfiguration(), fresh.paths());
       RunLog log = new RunLog(spark, fresh.paths());
       RunAttempt attempt = attempt(log, fresh, command, resume);
       RunContext run =

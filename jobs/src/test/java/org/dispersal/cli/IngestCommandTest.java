@@ -37,6 +37,8 @@ class IngestCommandTest {
       "--set",
       "paths.lake=" + dir.resolve("lake"),
       "--set",
+      "paths.runs=" + dir.resolve("runs"),
+      "--set",
       "pii.key-file=" + dir.resolve("keys/pii.key"),
       "--as-of",
       "2020-06-30"
@@ -69,6 +71,37 @@ class IngestCommandTest {
 
     Result nightly = run(args("nightly"));
     assertThat(nightly.code()).isZero();
+    ownerOnlyAndNoKey(dir.resolve("lake"), dir.resolve("runs"));
+  }
+
+  // Issue #13: what the runs wrote (lake tables, run tables, run summaries) is readable by its
+  // owner only (paths.umask 077), and the key is in none of it.
+  private static void ownerOnlyAndNoKey(Path... roots) throws Exception {
+    java.util.List<String> open = new java.util.ArrayList<>();
+    java.util.List<String> keyed = new java.util.ArrayList<>();
+    int files = 0;
+    for (Path root : roots) {
+      try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+        for (Path p : s.toList()) {
+          String perms =
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(p));
+          if (!perms.endsWith("------")) {
+            open.add(root.relativize(p) + " " + perms);
+          }
+          if (Files.isRegularFile(p)) {
+            files++;
+            if (new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1)
+                .contains("a-key-file-for-the-cli-test")) {
+              keyed.add(p.toString());
+            }
+          }
+        }
+      }
+    }
+    assertThat(files).isGreaterThan(50);
+    assertThat(open).as("files others may read").isEmpty();
+    assertThat(keyed).as("files holding the key").isEmpty();
   }
 
   @Test

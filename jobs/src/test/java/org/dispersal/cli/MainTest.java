@@ -94,6 +94,20 @@ class MainTest {
   }
 
   @Test
+  void thePiiKeyIsShownMaskedAndNeverEchoed() {
+    String key = "never-show-this-key-0123456789";
+    Result r = run("config", "--set", "pii.key=" + key);
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).containsPattern("pii\\.key +\\*{8} \\(set\\)").doesNotContain(key);
+    assertThat(run("config", "--verbose", "--set", "pii.key=" + key).out()).doesNotContain(key);
+    assertThat(run("config", "--template", "--set", "pii.key=" + key).out()).doesNotContain(key);
+    // A mistyped key name must not echo the secret value in the error.
+    Result typo = run("config", "--set", "pii.kye=" + key);
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.out() + typo.err()).doesNotContain(key);
+  }
+
+  @Test
   void defaultFileInConfIsExactlyTheDeclaredTemplate() throws Exception {
     String template = ConfigCommand.template(Cli.allSettings());
     String file = Files.readString(Cli.defaultConfigFile());

@@ -202,6 +202,30 @@ final class Fixtures {
     }
   }
 
+  // The sheet's XML padded with 20 MB of spaces: a file of a few KB that expands 1000-fold.
+  static byte[] zipBomb(byte[] workbook) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipInputStream in =
+            new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(workbook));
+        java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+      for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        byte[] data = in.readAllBytes();
+        zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+          String xml = new String(data, StandardCharsets.UTF_8);
+          int at = xml.indexOf("<sheetData");
+          zip.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
+          zip.write(" ".repeat(20 << 20).getBytes(StandardCharsets.US_ASCII));
+          zip.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
+        } else {
+          zip.write(data);
+        }
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
   static List<String> cells(String csvLine) {
     return new ArrayList<>(List.of(csvLine.split(",", -1)));
   }

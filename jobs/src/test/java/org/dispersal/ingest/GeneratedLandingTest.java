@@ -146,7 +146,13 @@ class GeneratedLandingTest {
     for (Row r : table("deliveries").filter(col("status").equalTo("rejected")).collectAsList()) {
       rejected.put(r.getAs("ledger") + "/" + r.getAs("file_name"), r.getAs("rule_id"));
     }
-    assertThat(expected).isNotEmpty();
+    // Every whole-file fault the generator injects is among them (issue #13).
+    assertThat(new HashSet<>(expected.values()))
+        .containsExactlyInAnyOrder(
+            Rules.FILE_UNDECODABLE,
+            Rules.FILE_TRUNCATED,
+            Rules.FILE_MISSING_COLUMN,
+            Rules.FILE_EMPTY);
     assertThat(rejected).isEqualTo(expected);
     assertThat(first).isEqualTo(ExitCode.REJECTED_INPUT);
   }

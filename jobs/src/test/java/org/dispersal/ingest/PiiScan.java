@@ -25,16 +25,21 @@ import org.dispersal.TestSpark;
 final class PiiScan {
   /**
    * An 18-character resident ID as scanners know it: area code, a birth date from 1900 on, sequence
-   * and check character, not part of a longer code. (All-digit credit codes are 18 digits too, but
-   * their positions 7–14 are no date.)
+   * and check character, not part of a longer code nor a number's decimals. (All-digit credit codes
+   * are 18 digits too, but their positions 7–14 are no date.)
    */
   static final Pattern ID =
       Pattern.compile(
-          "(?<![0-9A-Za-z])\\d{6}(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx]"
+          "(?<![0-9A-Za-z])(?<!\\d\\.)\\d{6}(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\d{3}"
+              + "[0-9Xx]"
               + "(?![0-9A-Za-z])");
 
-  /** A mobile number, not part of a longer code. */
-  static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
+  /**
+   * A mobile number, not part of a longer code nor the decimals of a number (a share written as
+   * 0.15289973437 in a workbook's XML or a table's statistics is no phone number).
+   */
+  static final Pattern PHONE =
+      Pattern.compile("(?<![0-9A-Za-z])(?<!\\d\\.)1[3-9]\\d{9}(?![0-9A-Za-z])");
 
   private PiiScan() {}
 
@@ -91,10 +96,20 @@ final class PiiScan {
         org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
                 TestSpark.session().sparkContext())
             .broadcast(new java.util.HashSet<>(names));
+    return names(lake, t -> set.value().contains(t));
+  }
+
+  /** Which tokens are names, for {@link #names(Path, NameTest)}. */
+  interface NameTest extends java.io.Serializable {
+    boolean isName(String token);
+  }
+
+  /** The same with a test of what a name is (e.g. the generator's name shape). */
+  static List<String> names(Path lake, NameTest isName) throws IOException {
     org.apache.spark.sql.expressions.UserDefinedFunction hit =
         org.apache.spark.sql.functions.udf(
             (org.apache.spark.sql.api.java.UDF1<String, Boolean>)
-                v -> v != null && tokens(v).stream().anyMatch(set.value()::contains),
+                v -> v != null && tokens(v).stream().anyMatch(isName::isName),
             DataTypes.BooleanType);
     List<String> found = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(lake)) {
@@ -113,6 +128,21 @@ final class PiiScan {
     }
     return found;
   }
+
+  /** Runs of two or three Han characters standing alone in a text that pass the name test. */
+  static List<String> namesInText(String where, String text, NameTest isName) {
+    List<String> found = new ArrayList<>();
+    var m = HAN_WORD.matcher(text);
+    while (m.find()) {
+      if (isName.isName(m.group())) {
+        found.add(where + ": name-like " + m.group());
+      }
+    }
+    return found;
+  }
+
+  private static final Pattern HAN_WORD =
+      Pattern.compile("(?<!\\p{IsHan})\\p{IsHan}{2,3}(?!\\p{IsHan})");
 
   private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 

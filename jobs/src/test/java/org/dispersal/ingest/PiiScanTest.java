@@ -38,6 +38,9 @@ class PiiScanTest {
     assertThat(found).noneMatch(f -> f.contains("911101110042325543"));
     assertThat(PiiScan.names(dir.resolve("lake"), Set.of("王秀英", "金宇建"))).hasSize(1);
     assertThat(PiiScan.text("log", "王秀英 13812345678", List.of("王秀英"))).hasSize(2);
+    // The decimals of a share are no phone number; a number after a full stop still is.
+    assertThat(PiiScan.text("xml", "<v>0.15289973437</v> 1.9999999998E10", List.of())).isEmpty();
+    assertThat(PiiScan.text("log", "电话.13812345678", List.of())).hasSize(1);
     assertThat(Files.exists(table)).isTrue();
   }
 }

@@ -136,10 +136,11 @@ class PiiTest {
         PathsConfig.qualify(dir.resolve("landing").toString()),
         PathsConfig.qualify(dir.resolve("lake").toString()),
         PathsConfig.qualify(dir.resolve("exports").toString()),
-        PathsConfig.qualify(dir.resolve("runs").toString()));
+        PathsConfig.qualify(dir.resolve("runs").toString()),
+        "077");
   }
 
   private static IngestConfig config(String key, String file) {
-    return new IngestConfig(10, 64, 1000, 1e6, key, file);
+    return new IngestConfig(10, 64, 1000, 1_048_576, 0.01, 4096, 1e6, key, file);
   }
 }
