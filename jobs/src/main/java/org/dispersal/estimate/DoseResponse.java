@@ -171,7 +171,12 @@ final class DoseResponse {
       cluster[i] = ids.computeIfAbsent(townships[i], k -> ids.size());
     }
     WildClusterBootstrap wcb = new WildClusterBootstrap(x, cluster);
-    Result result = wcb.run(y, replications, weights, seed);
+    // Only the doses' intervals are reported; the fixed effects' are not bootstrapped.
+    int[] doses = new int[regressors.size()];
+    for (int r = 0; r < doses.length; r++) {
+      doses[r] = 1 + width - regressors.size() + r;
+    }
+    Result result = wcb.run(y, replications, weights, seed, doses);
     double[] residuals = new double[n];
     for (int i = 0; i < n; i++) {
       double fitted = 0;
