@@ -72,5 +72,6 @@ public final class DispersalCommand implements Runnable {
     cli.addSubcommand("runs", new RunsCommand());
     cli.addSubcommand("maintain", new MaintainCommand());
     cli.addSubcommand("config", new ConfigCommand());
+    cli.addSubcommand("notebook-kernel", new NotebookKernelCommand());
   }
 }

@@ -40,7 +40,8 @@ class MainTest {
           "demo",
           "runs",
           "maintain",
-          "config"
+          "config",
+          "notebook-kernel"
         }) {
       assertThat(r.out()).containsPattern("(?m)^  " + cmd + " +\\S");
     }
