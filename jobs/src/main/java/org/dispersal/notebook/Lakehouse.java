@@ -304,10 +304,11 @@ public final class Lakehouse {
 
   /**
    * Writes a what-if scenario file: the planned vacating the open targets imply (gold/
-   * forecast_scenarios at the newest as-of date), with one township's areas multiplied by {@code
-   * factor}. The file's name (with {@code .csv}) becomes the scenario's name.
+   * forecast_scenarios at the newest as-of date, m² per township and kind from the as-of date to
+   * the year's end), with one township's area of one kind (e.g. {@code residential}) set to {@code
+   * areaM2}. The file's name (with {@code .csv}) becomes the scenario's name.
    */
-  public Path scenario(String name, String township, double factor) {
+  public Path scenario(String name, String township, String kind, double areaM2) {
     LocalDate asOf = forecastAsOf();
     if (asOf == null || !has("gold/forecast_scenarios")) {
       throw DispersalException.usage(
@@ -315,27 +316,25 @@ public final class Lakehouse {
           "gold/forecasts or gold/forecast_scenarios is not written yet",
           "run ./dispersal forecast (the nightly does) on a lake with four years of data");
     }
-    List<Row> rows =
+    Map<String, Double> planned = new LinkedHashMap<>();
+    for (Row r :
         latestRun(
                 table("gold/forecast_scenarios")
                     .filter(col("scenario").equalTo(lit("open_targets")))
                     .filter(col("as_of").equalTo(lit(Date.valueOf(asOf)))))
             .select("township_code", "kind", "planned_area_m2")
             .orderBy("township_code", "kind")
-            .collectAsList();
-    StringBuilder csv = new StringBuilder("township_code,kind,planned_area_m2\n");
-    for (Row r : rows) {
-      double area = number(r, 2) == null ? 0 : number(r, 2);
-      if (township.equals(r.getString(0))) {
-        area *= factor;
-      }
-      csv.append(r.getString(0))
-          .append(',')
-          .append(r.getString(1))
-          .append(',')
-          .append(String.format(Locale.ROOT, "%.1f", area))
-          .append('\n');
+            .collectAsList()) {
+      planned.put(r.getString(0) + "," + r.getString(1), number(r, 2) == null ? 0 : number(r, 2));
     }
+    planned.put(township + "," + kind, areaM2);
+    StringBuilder csv = new StringBuilder("township_code,kind,planned_area_m2\n");
+    planned.forEach(
+        (key, area) ->
+            csv.append(key)
+                .append(',')
+                .append(String.format(Locale.ROOT, "%.1f", area))
+                .append('\n'));
     try {
       Path dir = Files.createTempDirectory("what-if");
       Path file = dir.resolve(name.endsWith(".csv") ? name : name + ".csv");

@@ -90,8 +90,36 @@ class LakehouseTest {
     assertThat(bars.getHeight()).isGreaterThan(100);
     BufferedImage missing = lake.fan("T1", "拆除违法建设", null);
     assertThat(missing.getHeight()).isEqualTo(90);
-    assertThatThrownBy(() -> lake.scenario("x", "110111001", 2))
+    assertThatThrownBy(() -> lake.scenario("x", "110111001", "residential", 1e5))
         .isInstanceOf(DispersalException.class);
+  }
+
+  @Test
+  void writesAWhatIfScenarioFromTheOpenTargetsPlannedVacating() throws Exception {
+    spark
+        .sql("SELECT 'r1' AS run_id, DATE'2020-06-30' AS as_of, 'open_targets' AS scenario")
+        .write()
+        .format("delta")
+        .save(dir.resolve("gold/forecasts").toString());
+    spark
+        .sql(
+            "SELECT * FROM VALUES ('r1', DATE'2020-06-30', 'open_targets', '110111001',"
+                + " 'residential', 100.0), ('r1', DATE'2020-06-30', 'open_targets', '110111002',"
+                + " 'basement', 50.0), ('r0', DATE'2020-06-30', 'open_targets', '110111003',"
+                + " 'basement', 7.0) AS t(run_id, as_of, scenario, township_code, kind,"
+                + " planned_area_m2)")
+        .write()
+        .format("delta")
+        .save(dir.resolve("gold/forecast_scenarios").toString());
+    assertThat(lake.forecastAsOf()).isEqualTo(java.time.LocalDate.of(2020, 6, 30));
+    Path file = lake.scenario("more", "110111002", "residential", 5000);
+    assertThat(file.getFileName().toString()).isEqualTo("more.csv");
+    assertThat(java.nio.file.Files.readAllLines(file))
+        .containsExactly(
+            "township_code,kind,planned_area_m2",
+            "110111001,residential,100.0",
+            "110111002,basement,50.0",
+            "110111002,residential,5000.0");
   }
 
   @Test
