@@ -103,7 +103,7 @@ public final class GeneratedLake {
         Path rel = generated.relativize(f);
         if (!rel.startsWith("_truth") && names.test(rel.getFileName().toString())) {
           Files.createDirectories(landing.resolve(rel).getParent());
-          Files.copy(f, landing.resolve(rel));
+          Files.copy(f, landing.resolve(rel), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
       }
     }

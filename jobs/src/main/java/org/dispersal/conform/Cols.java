@@ -13,6 +13,7 @@ final class Cols {
   static final String DWELLING_KEY = "dwelling_key";
   static final String COMMUNITY = "community";
   static final String UPDATED_AT = "updated_at";
+  static final String DELIVERY_ID = "delivery_id";
 
   // Rental registrations
   static final String REGISTRATION_ID = "registration_id";

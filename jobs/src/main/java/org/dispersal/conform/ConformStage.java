@@ -39,22 +39,36 @@ public final class ConformStage implements Stage {
         new TownshipResolver(Reference.townships(), Reference.aliases(), run.run().districtCode());
     Map<String, Dataset<Row>> bronze = readBronze(spark, run);
     String fingerprint = Inputs.fingerprint(spark, run, config, BRONZE);
-    if (!run.full() && fingerprint.equals(Inputs.last(spark, run))) {
+    Inputs.Last last = Inputs.last(spark, run);
+    if (!run.full() && last != null && fingerprint.equals(last.fingerprint())) {
       LOG.info("Conform: bronze, as-of date, settings and code unchanged since the last conform");
       return new StageOutcome(
           name(), 0, 0, 0, 0, Map.of(), "nothing new since the last conform (silver kept)");
     }
+    String basis = Inputs.basis(run, config);
+    Increment increment = Increment.decide(spark, run, last, basis, bronze.get("deliveries"));
+    LOG.info(
+        "Conform: {} ({})",
+        increment.full() ? "rebuilding silver from all of bronze" : "folding new deliveries in",
+        increment.reason());
+    Map<String, Dataset<Row>> fresh = new LinkedHashMap<>();
     long rowsIn = 0;
-    for (Dataset<Row> b : bronze.values()) {
-      rowsIn += b.count();
+    for (String ledger : LEDGERS) {
+      fresh.put(ledger, increment.freshRows(bronze.get(ledger)));
+      rowsIn += fresh.get(ledger).count();
     }
-    Resolved resolved = Resolved.of(bronze, resolver, run.run().districtCode());
+    Resolved resolved = Resolved.of(fresh, resolver, run.run().districtCode());
     Map<String, Dataset<Row>> written = new LinkedHashMap<>();
     Map<String, Long> versions = new LinkedHashMap<>();
     long rowsOut = 0;
     for (Silver.Layer layer :
         Silver.layers(
-            resolved, config, Reference.derivations(), Date.valueOf(run.run().asOf()), bronze)) {
+            resolved,
+            increment.previous(spark, run),
+            config,
+            Reference.derivations(),
+            Date.valueOf(run.run().asOf()),
+            bronze)) {
       for (Map.Entry<String, Dataset<Row>> table : layer.build(written).entrySet()) {
         String location = Lake.table(run.paths(), "silver", table.getKey());
         long start = System.nanoTime();
@@ -69,7 +83,7 @@ public final class ConformStage implements Stage {
     versions.put(
         "silver/" + Inputs.TABLE,
         Lake.overwrite(
-            Inputs.row(spark, run, fingerprint),
+            Inputs.row(spark, run, fingerprint, basis, increment.delivered()),
             Lake.table(run.paths(), "silver", Inputs.TABLE),
             run.runId()));
     // The intermediates persisted while building are no longer needed.
@@ -97,6 +111,9 @@ public final class ConformStage implements Stage {
         versions,
         written.size()
             + " silver tables"
+            + (increment.full() ? " rebuilt (" : " (")
+            + increment.reason()
+            + ")"
             + (stale.isEmpty() ? "" : "; stale ledgers: " + stale.size()));
   }
 

@@ -39,6 +39,22 @@ final class Reference {
         .toList();
   }
 
+  /**
+   * A digest of the reference data conform resolves with: a new alias can resolve rows quarantined
+   * before, so a changed reference means conforming every delivery again.
+   */
+  static String stamp() {
+    String all = townships() + "|" + aliases() + "|" + derivations();
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(all.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
   /** Data rows of a simple CSV (no quoted commas in reference files), header skipped. */
   static List<String[]> rows(String name) {
     try (InputStream in = open(name);

@@ -24,52 +24,117 @@ final class Silver {
     Map<String, Dataset<Row>> build(Map<String, Dataset<Row>> written);
   }
 
+  /** When a row of a history became known (see {@link #knownAt}). */
+  static final String KNOWN_AT = "known_at";
+
   private Silver() {}
 
+  /**
+   * The layers of a conform.
+   *
+   * @param previous the folded tables as the last conform left them, without the rows of the
+   *     deliveries conformed now; empty for a full conform (see {@link Increment})
+   */
   static List<Layer> layers(
       Resolved resolved,
+      Map<String, Dataset<Row>> previous,
       ConformConfig config,
       List<Comparison.Derivation> derivations,
       Date asOf,
       Map<String, Dataset<Row>> bronze) {
     return List.of(
-        written -> ledgers(resolved),
+        written -> ledgers(resolved, previous, bronze.get("deliveries")),
         written -> Map.of("links", links(written, config)),
         written -> events(written),
         written -> checks(written, resolved, config, derivations, asOf, bronze));
   }
 
-  /** The ledgers' histories and current records, and the rows conform set aside. */
-  static Map<String, Dataset<Row>> ledgers(Resolved resolved) {
+  /**
+   * The ledgers' histories and current records, and the rows conform set aside: from the resolved
+   * rows alone, or folded into the previous tables.
+   */
+  static Map<String, Dataset<Row>> ledgers(
+      Resolved resolved, Map<String, Dataset<Row>> previous, Dataset<Row> deliveries) {
     Map<String, Dataset<Row>> t = new LinkedHashMap<>();
     Map<String, Dataset<Row>> in = resolved.ledgers();
     Dataset<Row> rentalHistory =
-        History.versions(in.get("rental"), Cols.REGISTRATION_ID, Cols.UPDATED_AT).persist();
+        history(in.get("rental"), previous.get("rental_history"), Cols.REGISTRATION_ID).persist();
     Dataset<Row> licenseHistory =
-        History.versions(in.get("license"), Cols.CREDIT_CODE, Cols.UPDATED_AT).persist();
+        history(in.get("license"), previous.get("license_history"), Cols.CREDIT_CODE).persist();
     Dataset<Row> demolitionHistory =
-        History.versions(in.get("demolition"), Cols.RECORD_ID, Cols.UPDATED_AT).persist();
+        history(in.get("demolition"), previous.get("demolition_history"), Cols.RECORD_ID).persist();
     t.put("rental_history", rentalHistory);
     t.put("rental", current(rentalHistory));
     t.put("license_history", licenseHistory);
     t.put("license", current(licenseHistory));
     t.put("demolition_history", demolitionHistory);
     t.put("demolition", current(demolitionHistory));
-    t.put("population", History.latestDelivery(in.get("population"), Cols.TOWNSHIP_CODE, "year"));
+    t.put(
+        "population",
+        History.latestDelivery(
+            withPrevious(in.get("population"), previous.get("population")),
+            Cols.TOWNSHIP_CODE,
+            "year"));
     t.put(
         "targets",
         History.latestDelivery(
-            in.get("targets"), "task", "metric", Cols.TOWNSHIP_CODE, "year", "cumulative"));
+            withPrevious(in.get("targets"), previous.get("targets")),
+            "task",
+            "metric",
+            Cols.TOWNSHIP_CODE,
+            "year",
+            "cumulative"));
+    t.put(
+        "targets_history",
+        withPrevious(knownAt(in.get("targets"), deliveries), previous.get("targets_history")));
     t.put(
         "progress",
         History.latestDelivery(
-            in.get("progress").withColumn("month", date_format(col("month"), "yyyy-MM")),
+            withPrevious(
+                in.get("progress").withColumn("month", date_format(col("month"), "yyyy-MM")),
+                previous.get("progress")),
             "task",
             "metric",
             Cols.TOWNSHIP_CODE,
             "month"));
-    t.put("quarantine", resolved.quarantine());
+    t.put("quarantine", withPrevious(resolved.quarantine(), previous.get("quarantine")));
     return t;
+  }
+
+  /**
+   * The versions of a record ledger. Folding recomputes only the keys the new rows touch, from
+   * their earlier versions and the new rows, and keeps every other key's versions as they were.
+   */
+  static Dataset<Row> history(Dataset<Row> fresh, Dataset<Row> previous, String key) {
+    if (previous == null) {
+      return History.versions(fresh, key, Cols.UPDATED_AT);
+    }
+    Dataset<Row> touched = fresh.select(col(key)).distinct();
+    Dataset<Row> again =
+        previous
+            .join(touched, key, "left_semi")
+            .drop(History.VALID_FROM, History.VALID_TO, History.IS_CURRENT, History.VERSION)
+            .unionByName(fresh);
+    return previous
+        .join(touched, key, "left_anti")
+        .unionByName(History.versions(again, key, Cols.UPDATED_AT));
+  }
+
+  /**
+   * Adds when each row became known: when its file was saved, or when it was ingested if earlier (a
+   * clock set wrong) — so a backtest can leave out what was not yet issued at its origin.
+   */
+  static Dataset<Row> knownAt(Dataset<Row> rows, Dataset<Row> deliveries) {
+    Dataset<Row> saved =
+        deliveries.select(col(Cols.DELIVERY_ID).as("_delivery"), col("modified_at").as("_saved"));
+    return rows.join(saved, col(Cols.DELIVERY_ID).equalTo(col("_delivery")), "left")
+        .withColumn(
+            KNOWN_AT, org.apache.spark.sql.functions.least(col(History.INGESTED_AT), col("_saved")))
+        .drop("_delivery", "_saved");
+  }
+
+  private static Dataset<Row> withPrevious(Dataset<Row> fresh, Dataset<Row> previous) {
+    return previous == null ? fresh : previous.unionByName(fresh);
   }
 
   static Dataset<Row> links(Map<String, Dataset<Row>> w, ConformConfig config) {

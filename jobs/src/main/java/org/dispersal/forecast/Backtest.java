@@ -28,8 +28,23 @@ final class Backtest {
     return out;
   }
 
+  /** The backtest with the same targets at every origin. */
   static List<Measure> run(
       List<TaskSeries> series, List<Target> targets, String district, ForecastConfig config) {
+    return run(series, origin -> targets, district, config);
+  }
+
+  /**
+   * The backtest.
+   *
+   * @param targetsAt the targets as issued by the time each origin's forecast was made (a target
+   *     revised later is scored as it stood then; see {@link KnownTargets})
+   */
+  static List<Measure> run(
+      List<TaskSeries> series,
+      java.util.function.IntFunction<List<Target>> targetsAt,
+      String district,
+      ForecastConfig config) {
     int n = series.stream().mapToInt(TaskSeries::length).max().orElse(0);
     int maxH = config.backtestHorizon();
     double[][] sums = new double[3][maxH + 1];
@@ -39,6 +54,7 @@ final class Backtest {
     double brierPace = 0;
     long events = 0;
     for (int origin : origins(config, n - 1)) {
+      List<Target> targets = targetsAt.apply(origin);
       int horizon = Math.min(maxH, n - 1 - origin);
       for (TaskSeries full : series) {
         TaskSeries known = full.upTo(origin);

@@ -15,6 +15,7 @@ public record ForecastConfig(
     YearMonth backtestFrom,
     YearMonth backtestTo,
     int backtestHorizon,
+    int backtestReportDay,
     String scenario) {
 
   public static final Setting<Double> ON_TRACK =
@@ -60,6 +61,14 @@ public record ForecastConfig(
           1,
           24,
           "Longest horizon scored by the backtest, months.");
+  public static final Setting<Integer> BACKTEST_REPORT_DAY =
+      Setting.integer(
+          "forecast.backtest-report-day",
+          10,
+          1,
+          28,
+          "Day of the month after a backtest origin by which the origin month's reports are in:"
+              + " the origin's forecast counts as made then, and targets issued later are left out.");
   public static final Setting<String> SCENARIO =
       Setting.text(
           "forecast.scenario",
@@ -70,7 +79,15 @@ public record ForecastConfig(
 
   public static final List<Setting<?>> SETTINGS =
       List.of(
-          ON_TRACK, AT_RISK, PATHS, SEED, BACKTEST_FROM, BACKTEST_TO, BACKTEST_HORIZON, SCENARIO);
+          ON_TRACK,
+          AT_RISK,
+          PATHS,
+          SEED,
+          BACKTEST_FROM,
+          BACKTEST_TO,
+          BACKTEST_HORIZON,
+          BACKTEST_REPORT_DAY,
+          SCENARIO);
 
   public static ForecastConfig from(Settings s) {
     double onTrack = s.get(ON_TRACK);
@@ -93,6 +110,7 @@ public record ForecastConfig(
         from,
         to,
         s.get(BACKTEST_HORIZON),
+        s.get(BACKTEST_REPORT_DAY),
         s.get(SCENARIO));
   }
 

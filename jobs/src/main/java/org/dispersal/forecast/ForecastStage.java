@@ -146,7 +146,17 @@ public final class ForecastStage implements Stage {
             district,
             townships,
             config));
-    List<Backtest.Measure> backtest = Backtest.run(series, targets, district, config);
+    Dataset<Row> issuedTargets = basis.read(spark, run.paths(), "silver/targets_history");
+    List<KnownTargets.Issued> issued =
+        issuedTargets == null ? List.of() : KnownTargets.read(issuedTargets);
+    List<Backtest.Measure> backtest =
+        Backtest.run(
+            series,
+            origin ->
+                KnownTargets.at(
+                    targets, issued, KnownTargets.madeAt(origin, config.backtestReportDay())),
+            district,
+            config);
 
     Map<String, Long> versions = new LinkedHashMap<>();
     Date asOfSql = Date.valueOf(asOfDate);

@@ -20,6 +20,11 @@ record Target(
   static final String PERIOD = "period";
   static final String POPULATION_CAP = "population_cap";
 
+  /** The same target with another value (as issued at another time). */
+  Target withValue(double v) {
+    return new Target(task, metric, unit, township, district, scope, year, v, atLeast);
+  }
+
   int deadline() {
     return Months.december(year);
   }

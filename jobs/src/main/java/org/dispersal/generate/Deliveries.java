@@ -3,6 +3,7 @@ package org.dispersal.generate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,11 +29,16 @@ final class Deliveries {
   private final Map<Ledger, long[]> counts = new EnumMap<>(Ledger.class);
   private final Map<String, DefectKind> faults = new HashMap<>();
   private final Set<String> empties = new HashSet<>();
+  private final LocalDateTime notAfter;
   private String prefix = "";
 
-  Deliveries(Path root, Defects defects) {
+  /**
+   * @param notAfter the end of the as-of date: no file is saved later
+   */
+  Deliveries(Path root, Defects defects, LocalDateTime notAfter) {
     this.root = root;
     this.defects = defects;
+    this.notAfter = notAfter;
     for (Ledger l : Ledger.values()) {
       counts.put(l, new long[2]);
     }
@@ -97,6 +103,7 @@ final class Deliveries {
       String empty = base + SUPPLEMENT + ext;
       Files.createDirectories(root.resolve(empty).getParent());
       Files.write(root.resolve(empty), new byte[0]);
+      saved(empty, slot.stamp().plusDays(1));
       defects.record(
           slot.ledger(),
           empty,
@@ -109,11 +116,25 @@ final class Deliveries {
       counts.get(slot.ledger())[0]++;
     }
     if (fault == null) {
-      return new Counted(d, slot.ledger());
+      return new Counted(d, slot, List.of(name));
     }
     counts.get(slot.ledger())[0]++;
     return new Counted(
-        new FaultyDelivery(d, root, base + ext, slot, fault, defects), slot.ledger());
+        new FaultyDelivery(d, root, base + ext, slot, fault, defects),
+        slot,
+        List.of(base + ext, name));
+  }
+
+  /**
+   * Dates a file as saved when the department delivered it (in Asia/Shanghai): the backtest's
+   * "known then" reads it from the delivery's modification time.
+   */
+  private void saved(String name, LocalDateTime when) throws IOException {
+    LocalDateTime t = when.isAfter(notAfter) ? notAfter : when;
+    Files.setLastModifiedTime(
+        root.resolve(name),
+        java.nio.file.attribute.FileTime.from(
+            t.atZone(org.dispersal.common.RunConfig.ZONE).toInstant()));
   }
 
   Map<Ledger, Count> counts() {
@@ -125,11 +146,16 @@ final class Deliveries {
   /** Adds a delivery's rows to the ledger's count when it is closed. */
   private final class Counted implements Delivery {
     private final Delivery inner;
-    private final Ledger ledger;
+    private final Schedule.Slot slot;
+    private final List<String> files;
 
-    Counted(Delivery inner, Ledger ledger) {
+    /**
+     * @param files the regular file, then the corrected resubmission of a faulty one
+     */
+    Counted(Delivery inner, Schedule.Slot slot, List<String> files) {
       this.inner = inner;
-      this.ledger = ledger;
+      this.slot = slot;
+      this.files = files;
     }
 
     @Override
@@ -150,7 +176,11 @@ final class Deliveries {
     @Override
     public void close() throws IOException {
       inner.close();
-      counts.get(ledger)[1] += inner.rows();
+      counts.get(slot.ledger())[1] += inner.rows();
+      // A resubmission follows the rejected file by a few days.
+      for (int i = 0; i < files.size(); i++) {
+        saved(files.get(i), slot.stamp().plusDays(3L * i));
+      }
     }
   }
 }

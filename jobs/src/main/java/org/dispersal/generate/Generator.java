@@ -79,7 +79,7 @@ public final class Generator {
                   config.defectRate(),
                   config.asOf());
           Truth truth = new Truth(out)) {
-        deliveries = new Deliveries(out, defects);
+        deliveries = new Deliveries(out, defects, config.asOf().atTime(23, 59));
         Run run = new Run(config.seed(), clock, defects, deliveries, truth);
         int total = districts.size() * (clock.lastMonth + 1);
         int[] done = {0};

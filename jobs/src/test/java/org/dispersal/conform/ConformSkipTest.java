@@ -53,7 +53,8 @@ class ConformSkipTest {
   void theSameBronzeAsOfAndSettingsSkipConformAndKeepSilver() {
     RunContext run = run("2020-06-30");
     String location = Lake.table(run.paths(), "silver", Inputs.TABLE);
-    Lake.overwrite(Inputs.row(spark, run, fingerprint(run)), location, run.runId());
+    Lake.overwrite(
+        Inputs.row(spark, run, fingerprint(run), "basis", List.of()), location, run.runId());
     long version = Lake.version(spark, location);
 
     StageOutcome outcome = new ConformStage().run(spark, settings("2020-06-30"), run);

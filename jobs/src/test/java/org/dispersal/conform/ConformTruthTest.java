@@ -3,6 +3,7 @@ package org.dispersal.conform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -123,6 +124,29 @@ class ConformTruthTest {
     assertThat(inflated).isGreaterThan(50);
     assertThat((double) caught / flagged).as("precision").isGreaterThanOrEqualTo(0.9);
     assertThat((double) caught / inflated).as("recall").isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
+  void targetsHistoryKnowsWhenEachIssueWasSaved() {
+    // The generator saves the targets on 2017-02-28 and their revision on 2019-07-15 (Beijing).
+    List<Row> issues =
+        lake.table("silver/targets_history")
+            // The session's time zone is Beijing's.
+            .groupBy(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .to_date(org.apache.spark.sql.functions.col(Silver.KNOWN_AT))
+                    .as("day"))
+            .count()
+            .orderBy("day")
+            .collectAsList();
+    assertThat(issues)
+        .extracting(r -> r.get(0).toString())
+        .containsExactly("2017-02-28", "2019-07-15");
+    assertThat(lake.table("silver/targets_history").count())
+        .isGreaterThan(lake.table("silver/targets").count());
   }
 
   @Test

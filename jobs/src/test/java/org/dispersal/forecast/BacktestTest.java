@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The rolling-origin backtest on a generated 28-township district, without Spark. */
 class BacktestTest {
   static final ForecastConfig CONFIG =
-      new ForecastConfig(0.8, 0.5, 1000, 7, YearMonth.of(2018, 3), YearMonth.of(2020, 3), 12, "");
+      new ForecastConfig(
+          0.8, 0.5, 1000, 7, YearMonth.of(2018, 3), YearMonth.of(2020, 3), 12, 10, "");
   private static List<Backtest.Measure> measures;
 
   @BeforeAll

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class PopulationForecastTest {
   static final ForecastConfig CONFIG =
-      new ForecastConfig(0.8, 0.5, 4000, 7, YearMonth.of(2018, 3), YearMonth.of(2020, 3), 12, "");
+      new ForecastConfig(
+          0.8, 0.5, 4000, 7, YearMonth.of(2018, 3), YearMonth.of(2020, 3), 12, 10, "");
   static final String DISTRICT = "110111";
   static final List<String> TOWNS = List.of("110111001", "110111002");
 

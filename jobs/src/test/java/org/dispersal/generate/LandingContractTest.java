@@ -167,4 +167,49 @@ class LandingContractTest {
       }
     }
   }
+
+  @Test
+  void filesAreDatedWhenTheDepartmentsSavedThem() throws Exception {
+    java.util.Map<String, java.time.LocalDateTime> saved = new java.util.TreeMap<>();
+    for (String file : Landing.files(g.root)) {
+      saved.put(
+          file,
+          java.time.LocalDateTime.ofInstant(
+              Files.getLastModifiedTime(g.root.resolve(file)).toInstant(),
+              org.dispersal.common.RunConfig.ZONE));
+    }
+    assertThat(saved.values())
+        .allMatch(t -> !t.toLocalDate().isAfter(Generated.AS_OF))
+        .allMatch(t -> t.getYear() >= 2015);
+    assertThat(saved)
+        .hasEntrySatisfying(
+            key(saved, "targets/", "2017-2020"),
+            t -> assertThat(t).isEqualTo(java.time.LocalDateTime.of(2017, 2, 28, 16, 20)))
+        .hasEntrySatisfying(
+            key(saved, "targets/", "调整_2019"),
+            t -> assertThat(t).isEqualTo(java.time.LocalDateTime.of(2019, 7, 15, 10, 5)))
+        .hasEntrySatisfying(
+            key(saved, "rental/", "2018-03."),
+            t -> assertThat(t.toLocalDate()).isBetween("2018-04-01", "2018-04-05"));
+    // A department's corrected resubmission follows its rejected file.
+    long resubmissions = 0;
+    for (String file : saved.keySet()) {
+      if (file.contains(Deliveries.RESUBMITTED)) {
+        String rejected = file.replace(Deliveries.RESUBMITTED, "");
+        java.time.LocalDateTime three = saved.get(rejected).plusDays(3);
+        java.time.LocalDateTime end = Generated.AS_OF.atTime(23, 59);
+        assertThat(saved.get(file)).isEqualTo(three.isAfter(end) ? end : three);
+        resubmissions++;
+      }
+    }
+    assertThat(resubmissions).isPositive();
+  }
+
+  private static String key(Map<String, ?> files, String folder, String part) {
+    return files.keySet().stream()
+        .filter(
+            f -> f.startsWith(folder) && f.contains(part) && !f.contains(Deliveries.RESUBMITTED))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + folder + "*" + part + "* file"));
+  }
 }

@@ -1,0 +1,163 @@
+package org.dispersal.conform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.dispersal.TestSpark;
+import org.dispersal.cli.Cli;
+import org.dispersal.common.Lake;
+import org.dispersal.common.RunContext;
+import org.dispersal.common.Settings;
+import org.dispersal.common.SettingsLoader;
+import org.dispersal.common.StageOutcome;
+import org.dispersal.generate.GenerateConfig;
+import org.dispersal.generate.Generator;
+import org.dispersal.ingest.IngestStage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An incremental conform — only the deliveries ingested since the last one, folded into silver —
+ * leaves exactly the silver tables a full rebuild from all of bronze makes, also when it is run
+ * again over deliveries it had already folded (a conform that failed before recording them).
+ */
+class ConformIncrementalTest {
+  private static final LocalDate AS_OF = LocalDate.of(2015, 3, 31);
+  private static final String DISTRICT = "110119";
+
+  @TempDir static Path dir;
+  private static SparkSession spark;
+  private static StageOutcome firstNight;
+  private static StageOutcome secondNight;
+  private static Map<String, List<Row>> incremental;
+  private static long bronzeRows;
+  private static long firstNightInputs;
+
+  @BeforeAll
+  static void twoNights() throws IOException {
+    spark = TestSpark.session();
+    Path generated = dir.resolve("generated");
+    Generator.generate(
+        new GenerateConfig(20170101, false, 0.02, AS_OF, DISTRICT), generated, (f, n, r) -> {});
+    deliver(generated, name -> !name.contains("2015-03"));
+    firstNight = night(AS_OF.withDayOfMonth(1).minusDays(1), false);
+    firstNightInputs = Lake.version(spark, table("silver", Inputs.TABLE));
+    deliver(generated, name -> name.contains("2015-03"));
+    secondNight = night(AS_OF, false);
+    incremental = silver();
+    for (String ledger : ConformStage.LEDGERS) {
+      bronzeRows += spark.read().format("delta").load(table("bronze", ledger)).count();
+    }
+  }
+
+  @Test
+  void theSecondNightConformsOnlyTheNewDeliveries() {
+    assertThat(firstNight.summary()).contains("rebuilt (no earlier conform");
+    assertThat(secondNight.summary()).contains("new deliveries").doesNotContain("rebuilt");
+    assertThat(secondNight.rowsIn()).isPositive().isLessThan(bronzeRows / 2);
+    assertThat(firstNight.rowsIn() + secondNight.rowsIn()).isEqualTo(bronzeRows);
+  }
+
+  @Test
+  void aFullRebuildMakesTheSameSilverTables() {
+    StageOutcome full = conform(AS_OF, true);
+    assertThat(full.summary()).contains("rebuilt (--full)");
+    assertThat(full.rowsIn()).isEqualTo(bronzeRows);
+    assertSameTables(silver(), incremental);
+  }
+
+  @Test
+  void foldingTheSameDeliveriesAgainChangesNothing() {
+    // As if the last conform had failed after folding but before recording its deliveries.
+    String inputs = table("silver", Inputs.TABLE);
+    Lake.overwrite(Lake.readAt(spark, inputs, firstNightInputs), inputs, "test-rollback");
+
+    StageOutcome again = conform(AS_OF, false);
+
+    assertThat(again.summary()).contains("new deliveries").doesNotContain("rebuilt");
+    assertThat(again.rowsIn()).isEqualTo(secondNight.rowsIn());
+    assertSameTables(silver(), incremental);
+  }
+
+  private static void assertSameTables(Map<String, List<Row>> actual, Map<String, List<Row>> want) {
+    assertThat(actual.keySet()).isEqualTo(want.keySet());
+    for (String t : want.keySet()) {
+      assertThat(actual.get(t)).as("silver/" + t).containsExactlyInAnyOrderElementsOf(want.get(t));
+    }
+  }
+
+  /** Every silver table's rows but the conform's own bookkeeping, sorted for a stable diff. */
+  private static Map<String, List<Row>> silver() {
+    Map<String, List<Row>> out = new TreeMap<>();
+    try (Stream<Path> tables = Files.list(dir.resolve("lake").resolve("silver"))) {
+      for (Path t : tables.toList()) {
+        String name = t.getFileName().toString();
+        if (!name.equals(Inputs.TABLE)) {
+          Dataset<Row> rows = spark.read().format("delta").load(t.toUri().toString());
+          out.put(name, new ArrayList<>(rows.collectAsList()));
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static StageOutcome night(LocalDate asOf, boolean full) {
+    Settings settings = settings(asOf);
+    new IngestStage().run(spark, settings, RunContext.start(settings, full));
+    return conform(asOf, full);
+  }
+
+  private static StageOutcome conform(LocalDate asOf, boolean full) {
+    Settings settings = settings(asOf);
+    return new ConformStage().run(spark, settings, RunContext.start(settings, full));
+  }
+
+  private static Settings settings(LocalDate asOf) {
+    return SettingsLoader.load(
+        Cli.allSettings(),
+        null,
+        null,
+        Map.of(),
+        List.of(
+            "paths.landing=" + dir.resolve("landing"),
+            "paths.lake=" + dir.resolve("lake"),
+            "paths.runs=" + dir.resolve("runs"),
+            "run.as-of=" + asOf,
+            "run.district=" + DISTRICT,
+            "pii.key=conform-incremental-test-key-0123456789"));
+  }
+
+  private static String table(String layer, String name) {
+    return dir.resolve("lake").resolve(layer).resolve(name).toUri().toString();
+  }
+
+  private static void deliver(Path generated, Predicate<String> names) throws IOException {
+    try (Stream<Path> files = Files.walk(generated)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path rel = generated.relativize(f);
+        if (!rel.startsWith("_truth") && names.test(rel.getFileName().toString())) {
+          Files.createDirectories(dir.resolve("landing").resolve(rel).getParent());
+          Files.copy(
+              f,
+              dir.resolve("landing").resolve(rel),
+              java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+}
