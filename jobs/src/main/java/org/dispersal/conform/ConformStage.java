@@ -64,6 +64,7 @@ public final class ConformStage implements Stage {
     for (Silver.Layer layer :
         Silver.layers(
             resolved,
+            increment,
             increment.previous(spark, run),
             config,
             Reference.derivations(),

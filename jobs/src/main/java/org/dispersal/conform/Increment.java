@@ -28,7 +28,7 @@ import org.dispersal.common.RunContext;
  * @param reason why the conform is full, or a count of the new deliveries
  */
 record Increment(boolean full, List<String> delivered, List<String> fresh, String reason) {
-  /** Silver tables that an incremental conform folds new rows into. */
+  /** Silver tables that an incremental conform folds the new deliveries' rows into. */
   static final List<String> FOLDED =
       List.of(
           "rental_history",
@@ -38,7 +38,8 @@ record Increment(boolean full, List<String> delivered, List<String> fresh, Strin
           "targets",
           "targets_history",
           "progress",
-          "quarantine");
+          "quarantine",
+          "quality_deliveries");
 
   /** Decides from the last finished conform and the deliveries now in bronze. */
   static Increment decide(

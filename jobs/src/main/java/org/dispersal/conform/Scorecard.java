@@ -54,14 +54,41 @@ final class Scorecard {
       String ledger,
       List<String> versionKey,
       List<String> columns) {
+    return deliveries(deliveries, bronze, null, ledger, versionKey, columns);
+  }
+
+  /**
+   * The same for some deliveries only.
+   *
+   * @param fresh the bronze rows of the deliveries to score, or null for all: then only the rows
+   *     sharing a version key with them are ranked, which decides what they repeat
+   */
+  static Dataset<Row> deliveries(
+      Dataset<Row> deliveries,
+      Dataset<Row> bronze,
+      Dataset<Row> fresh,
+      String ledger,
+      List<String> versionKey,
+      List<String> columns) {
     Column filled = lit(0.0);
     for (String c : columns) {
       filled = filled.plus(when(col(c).isNotNull(), 1.0).otherwise(0.0));
     }
     Column[] key =
         versionKey.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Dataset<Row> ranked = bronze;
+    if (fresh != null) {
+      // Renamed: the fresh rows are a filter of the same bronze table.
+      Column[] renamed = new Column[key.length];
+      Column same = lit(true);
+      for (int i = 0; i < key.length; i++) {
+        renamed[i] = key[i].as("_k" + i);
+        same = same.and(key[i].eqNullSafe(col("_k" + i)));
+      }
+      ranked = bronze.join(fresh.select(renamed).distinct(), same, "left_semi");
+    }
     Dataset<Row> firstSeen =
-        bronze
+        ranked
             .withColumn(
                 "_seen",
                 row_number()

@@ -37,6 +37,7 @@ final class Silver {
    */
   static List<Layer> layers(
       Resolved resolved,
+      Increment increment,
       Map<String, Dataset<Row>> previous,
       ConformConfig config,
       List<Comparison.Derivation> derivations,
@@ -46,7 +47,13 @@ final class Silver {
         written -> ledgers(resolved, previous, bronze.get("deliveries")),
         written -> Map.of("links", links(written, config)),
         written -> events(written),
-        written -> checks(written, resolved, config, derivations, asOf, bronze));
+        written -> {
+          Map<String, Dataset<Row>> t =
+              checks(written, resolved, config, derivations, asOf, bronze);
+          t.put("quality_deliveries", qualityDeliveries(bronze, increment, previous));
+          t.put("quality_freshness", freshness(bronze, asOf, config));
+          return t;
+        });
   }
 
   /**
@@ -191,8 +198,6 @@ final class Silver {
             Missing.allowances(derivations, missing, demolition),
             config.comparisonRelative(),
             config.comparisonAbsolute()));
-    t.put("quality_deliveries", qualityDeliveries(bronze));
-    t.put("quality_freshness", freshness(bronze, asOf, config));
     return t;
   }
 
@@ -252,14 +257,21 @@ final class Silver {
             rate.as("registration_link_rate"));
   }
 
-  private static Dataset<Row> qualityDeliveries(Map<String, Dataset<Row>> bronze) {
+  /**
+   * The scorecard of every delivery. A delivery's figures never change once it is in (only earlier
+   * deliveries decide what it repeats), so an incremental conform scores only the new deliveries
+   * and keeps the previous rows of the others.
+   */
+  private static Dataset<Row> qualityDeliveries(
+      Map<String, Dataset<Row>> bronze, Increment increment, Map<String, Dataset<Row>> previous) {
     Dataset<Row> deliveries = bronze.get("deliveries");
-    Dataset<Row> out = null;
+    Dataset<Row> out = increment.full() ? null : previous.get("quality_deliveries");
     for (String ledger : ConformStage.LEDGERS) {
       Dataset<Row> part =
           Scorecard.deliveries(
-              deliveries,
+              increment.freshRows(deliveries),
               bronze.get(ledger),
+              increment.full() ? null : increment.freshRows(bronze.get(ledger)),
               ledger,
               versionKey(ledger),
               completenessColumns(ledger));
