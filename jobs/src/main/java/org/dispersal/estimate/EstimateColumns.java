@@ -46,6 +46,13 @@ final class EstimateColumns {
   static final String TOTAL = "total";
 
   static final String SAME_YEAR = "same_year";
+
+  /**
+   * The lead of the panel's pre-trend fit: next year's dose, the year before vacating. Not an
+   * effect (zero without anticipation or selection on trends); consumers of effects skip it.
+   */
+  static final String LEAD_1 = "lead_1";
+
   static final String PERSONS_PER_10K_M2 = "persons per 10,000 m2";
 
   static final List<String> ESTIMATE_COLUMNS =

@@ -68,6 +68,13 @@ final class PanelEstimator {
   }
 
   /**
+   * The total and same-year effect per kind and, with {@code pretrend}, the lead: the model fitted
+   * again with next year's doses beside this year's, whose coefficient (lag {@code lead_1}) is the
+   * change in population the year before vacating. It is a dose coefficient of that fit like the
+   * others, so its estimate, 90% and 95% intervals and p-value ({@code pretrend_p} of every row of
+   * the kind) come from the same wild cluster bootstrap over townships (percentile-t); its
+   * observations are one year fewer (the last year has no next year).
+   *
    * @param pretrend whether to fit the model again with next year's doses for the pre-trend test
    */
   static Result estimate(Dataset<Row> yearly, EstimateConfig config, boolean pretrend) {
@@ -130,6 +137,16 @@ final class PanelEstimator {
                 fit,
                 p,
                 d));
+        if (lead != null) {
+          out.add(
+              row(
+                  k,
+                  EstimateColumns.LEAD_1,
+                  lead,
+                  leads,
+                  p,
+                  diagnostics(leads) + "; pre-trend fit with next year's doses"));
+        }
       }
       return new Result(out, fit, kinds);
     } finally {

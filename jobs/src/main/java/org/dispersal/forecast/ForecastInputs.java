@@ -3,6 +3,7 @@ package org.dispersal.forecast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 
@@ -148,7 +149,8 @@ final class ForecastInputs {
 
   /**
    * The effect estimates to use: the latest run's rows, the district-level estimator where there is
-   * one else the panel's, per kind the row of the longest lag (the cumulative effect).
+   * one else the panel's, per kind the cumulative effect (lag {@code total}, else the longest lag);
+   * the panel's leads ({@code lead_1}: the pre-trend check, not an effect) are never used.
    */
   static Dataset<Row> latestEffects(Dataset<Row> effects) {
     Dataset<Row> latest =
@@ -167,6 +169,7 @@ final class ForecastInputs {
                 .when(col("estimator").equalTo("district"), 0)
                 .otherwise(1))
         .withColumn("_lag", col("lag").cast("string"))
+        .filter(not(col("_lag").startsWith("lead_")))
         .withColumn(
             "_n",
             org.apache
@@ -176,7 +179,10 @@ final class ForecastInputs {
                 .row_number()
                 .over(
                     org.apache.spark.sql.expressions.Window.partitionBy("kind")
-                        .orderBy(col("_rank"), col("_lag").desc_nulls_last())))
+                        .orderBy(
+                            col("_rank"),
+                            col("_lag").equalTo("total").desc_nulls_last(),
+                            col("_lag").desc_nulls_last())))
         .filter(col("_n").equalTo(1))
         .select(
             "run_id",

@@ -215,6 +215,18 @@ public final class Lakehouse {
     return ChartImages.bars(title, unit, labels, values, lows, highs);
   }
 
+  /**
+   * The event-study chart of one estimator (e.g. {@code panel}) and kind (e.g. {@code residential})
+   * in the newest run of gold/effect_estimates: the year before vacating ({@code lead_1}, the
+   * pre-trend check), the year of vacating and after, with 95% intervals ({@link EventStudy}).
+   */
+  public BufferedImage eventStudy(String estimator, String kind) {
+    if (!has(EventStudy.TABLE)) {
+      return ChartImages.note(EventStudy.title(estimator, kind), EventStudy.TABLE + " 尚未写入");
+    }
+    return EventStudy.chart(table(EventStudy.TABLE), estimator, kind);
+  }
+
   /** The newest as-of date in gold/forecasts (the default scenario), or null without forecasts. */
   public LocalDate forecastAsOf() {
     if (!has("gold/forecasts")) {

@@ -61,9 +61,10 @@ class EstimateStageTest {
     assertThat(effects.columns()).containsExactlyElementsOf(EstimateColumns.ESTIMATE_COLUMNS);
     List<Row> runs = effects.groupBy("run_id").count().collectAsList();
     assertThat(runs).hasSize(2);
-    // Per run: panel total and same-year effect of five kinds, linkage, spillover share and five
-    // district effects, and the naive estimate.
-    assertThat(runs).allSatisfy(r -> assertThat(r.getLong(1)).isEqualTo(10 + 1 + 6 + 1));
+    // Per run: panel total, same-year effect and pre-trend lead of five kinds, linkage,
+    // spillover share and five district effects, and the naive estimate.
+    assertThat(runs).allSatisfy(r -> assertThat(r.getLong(1)).isEqualTo(15 + 1 + 6 + 1));
+    assertThat(effects.filter("lag = 'lead_1' and estimator <> 'panel'").count()).isZero();
     Row panel =
         effects.filter("estimator = 'panel' and kind = 'residential' and lag = 'total'").first();
     assertThat(panel.<Double>getAs("ci95_low")).isLessThanOrEqualTo(panel.getAs("ci90_low"));
@@ -95,7 +96,11 @@ class EstimateStageTest {
                 .first()
                 .getDouble(0))
         .isZero();
-    assertThat(EstimateStage.headline(spark, paths)).contains("panel", "linkage", "residential");
+    String headline = EstimateStage.headline(spark, paths);
+    assertThat(headline).contains("panel", "linkage", "residential");
+    // One total per kind: neither the same-year effects nor the leads.
+    assertThat(headline.lines().filter(l -> l.startsWith("panel ")).count())
+        .isEqualTo(EstimateKind.values().length);
   }
 
   private static Settings settings(Path lake) {

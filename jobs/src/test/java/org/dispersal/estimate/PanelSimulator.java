@@ -53,6 +53,14 @@ final class PanelSimulator {
   private PanelSimulator() {}
 
   static Dataset<Row> townshipMonths(long seed, int townships) {
+    return townshipMonths(seed, townships, 0);
+  }
+
+  /**
+   * @param anticipation persons leaving 12 months before a unit is vacated, per person who leaves
+   *     when it is (0: none, the mechanism of the generator)
+   */
+  static Dataset<Row> townshipMonths(long seed, int townships, double anticipation) {
     Random r = new Random(seed);
     int months = 60; // 2015-01 .. 2019-12
     double[] base = new double[townships];
@@ -80,6 +88,9 @@ final class PanelSimulator {
           double persons = a / 10_000 * DENSITY[k];
           for (int l = 0; l < LAG.length; l++) {
             leave[i][m + l] += persons * LAG[l];
+          }
+          if (m >= 12) {
+            leave[i][m - 12] += persons * anticipation;
           }
         }
       }
