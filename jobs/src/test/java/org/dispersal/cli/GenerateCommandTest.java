@@ -10,8 +10,11 @@ import java.nio.file.attribute.FileTime;
 import org.dispersal.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import picocli.CommandLine;
 
+@Execution(ExecutionMode.CONCURRENT)
 class GenerateCommandTest {
   @TempDir Path dir;
 

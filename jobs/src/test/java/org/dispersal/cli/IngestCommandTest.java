@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import org.dispersal.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import picocli.CommandLine;
 
 /** {@code ./dispersal ingest} and {@code nightly} end to end, on the shared test session. */
+@Execution(ExecutionMode.CONCURRENT)
 class IngestCommandTest {
   private static final String HEADER = "任务编号,指标,乡镇街道,月份,本月完成,单位";
 

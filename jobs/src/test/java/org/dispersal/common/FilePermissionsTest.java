@@ -11,8 +11,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** {@code paths.umask} reaches the Hadoop filesystems that write the lake, exports and runs. */
+@Isolated
 class FilePermissionsTest {
   @TempDir Path dir;
 

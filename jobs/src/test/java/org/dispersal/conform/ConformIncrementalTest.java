@@ -28,12 +28,15 @@ import org.dispersal.ingest.IngestStage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * An incremental conform — only the deliveries ingested since the last one, folded into silver —
  * leaves exactly the silver tables a full rebuild from all of bronze makes, also when it is run
  * again over deliveries it had already folded (a conform that failed before recording them).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ConformIncrementalTest {
   private static final LocalDate AS_OF = LocalDate.of(2015, 3, 31);
   private static final String DISTRICT = "110119";
@@ -64,6 +67,7 @@ class ConformIncrementalTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD) // the tests rebuild the same lake in turn
   void theSecondNightConformsOnlyTheNewDeliveries() {
     assertThat(firstNight.summary()).contains("rebuilt (no earlier conform");
     assertThat(secondNight.summary()).contains("new deliveries").doesNotContain("rebuilt");
@@ -72,6 +76,7 @@ class ConformIncrementalTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD) // the tests rebuild the same lake in turn
   void aFullRebuildMakesTheSameSilverTables() {
     StageOutcome full = conform(AS_OF, true);
     assertThat(full.summary()).contains("rebuilt (--full)");
@@ -80,6 +85,7 @@ class ConformIncrementalTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD) // the tests rebuild the same lake in turn
   void foldingTheSameDeliveriesAgainChangesNothing() {
     // As if the last conform had failed after folding but before recording its deliveries.
     String inputs = table("silver", Inputs.TABLE);

@@ -24,12 +24,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Bad input tried on purpose (issue #13), one landing folder through the real ingest stage: each
  * file is loaded, has rows quarantined with a reason, or is rejected with a reason; nothing crashes
  * and nothing is dropped without a trace. docs/reliability.md lists the cases.
  */
+@Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
   private static final String LINK = "link.csv";

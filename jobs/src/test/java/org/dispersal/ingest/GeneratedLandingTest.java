@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The generator's district data (fixed seed), ingested, checked against its truth ({@code
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * landing holds every faulty file and its resubmission plus a few regular files of each ledger, not
  * all 259.
  */
+@Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GeneratedLandingTest {
   private static final LocalDate AS_OF = LocalDate.of(2020, 6, 30);

@@ -22,11 +22,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * One ingest of a landing area with every format, encoding, whole-file fault and row fault of the
  * contract, then what the tables, the manifest, the report and the logs say about it.
  */
+@Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestStageTest {
   @TempDir static Path dir;

@@ -12,7 +12,9 @@ import org.dispersal.common.ExitCode;
 import org.dispersal.common.PathsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated
 class PiiTest {
   private static final Pii PII = new Pii(Fixtures.KEY.getBytes(StandardCharsets.UTF_8));
 

@@ -19,6 +19,7 @@ import org.dispersal.ops.Runner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue #13: after the generator's district went through every stage (the shared {@link
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
  * Delta table's rows and every other lake file, the run summaries, the exports (workbook parts,
  * CSV, HTML) and the logs. Landing and generator folders hold clear data by design.
  */
+@Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunOutputPiiTest {
   private static final PiiScan.NameTest GENERATED_NAME = Generator::couldBeGeneratedName;

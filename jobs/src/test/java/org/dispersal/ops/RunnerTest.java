@@ -26,7 +26,10 @@ import org.dispersal.common.Stage;
 import org.dispersal.common.StageOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
+@Execution(ExecutionMode.CONCURRENT)
 class RunnerTest {
   @TempDir Path dir;
 
