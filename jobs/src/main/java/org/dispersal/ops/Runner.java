@@ -58,16 +58,23 @@ public final class Runner {
       } finally {
         spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
       }
-    } catch (RuntimeException e) {
-      // A full disk outside a stage (the run tables, the lock): the same clear message.
-      if (!(e instanceof DispersalException) && DispersalException.isDiskFull(e)) {
+    } catch (DispersalException e) {
+      throw e;
+    } catch (Exception e) {
+      // Outside a stage (the run tables): a full disk gets the same clear message. Spark throws
+      // its checked SparkException undeclared, so Exception, not RuntimeException, is caught.
+      if (DispersalException.isDiskFull(e)) {
         throw DispersalException.diskFull(
             fresh.paths().lake(),
             "the " + command + " run",
             "the next run resumes where this one stopped",
             e);
       }
-      throw e;
+      if (e instanceof RuntimeException re) {
+        throw re;
+      }
+      throw DispersalException.failure(
+          "The " + command + " run failed", oneLine(e), "fix the cause and run again", e);
     }
   }
 
@@ -105,7 +112,9 @@ public final class Runner {
       StageOutcome outcome;
       try {
         outcome = stage.run(spark, settings, run);
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
+        // Exception: a failed Spark job throws SparkException, checked but undeclared; caught as
+        // RuntimeException only, it bypassed the run tables and the stage's message.
         RuntimeException failure = failed(attempt, run, stage.name(), e);
         String message = oneLine(e);
         try {
@@ -196,12 +205,12 @@ public final class Runner {
         "attempt " + (attempt - 1));
   }
 
-  private static ExitCode exitCodeOf(RuntimeException e) {
+  private static ExitCode exitCodeOf(Exception e) {
     return e instanceof DispersalException de ? de.exitCode() : ExitCode.FAILURE;
   }
 
   private static RuntimeException failed(
-      RunAttempt attempt, RunContext run, String stage, RuntimeException e) {
+      RunAttempt attempt, RunContext run, String stage, Exception e) {
     if (e instanceof DispersalException de && de.exitCode() != ExitCode.FAILURE) {
       return de;
     }

@@ -44,7 +44,8 @@ final class TableChecksums {
   /**
    * Run ids and run times (a resumed run keeps its id, a separate lake has its own); {@code
    * effect_source} names the estimate's run; {@code fingerprint} holds bronze table versions, which
-   * a killed and resumed ingest advances further.
+   * a killed and resumed ingest advances further; {@code ingested_up_to}, the panel's watermark, is
+   * the newest {@code ingested_at} the panel has read.
    */
   static final Set<String> VOLATILE =
       Set.of(
@@ -54,7 +55,8 @@ final class TableChecksums {
           "exported_at",
           "effect_source",
           "fingerprint",
-          "basis");
+          "basis",
+          "ingested_up_to");
 
   /** Per table, further columns: the export log's Delta versions of the gold tables it read. */
   static final Map<String, Set<String>> VOLATILE_IN = Map.of("gold/export_log", Set.of("version"));
