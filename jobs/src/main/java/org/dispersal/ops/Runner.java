@@ -125,7 +125,7 @@ public final class Runner {
               "failed",
               exitCodeOf(e).code(),
               "stage " + stage.name() + ": " + message);
-        } catch (RuntimeException unrecorded) {
+        } catch (Exception unrecorded) {
           // E.g. the disk is full: the run tables then still show the attempt as running, so
           // the next nightly resumes it all the same.
           LOG.warn("Could not record the failure in the run tables: {}", oneLine(unrecorded));
