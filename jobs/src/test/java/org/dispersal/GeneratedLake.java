@@ -59,6 +59,8 @@ public final class GeneratedLake {
     sets.add("run.as-of=" + asOf);
     sets.add("pii.key=generated-lake-test-key-0123456789");
     sets.add(TestFonts.chartsSetting());
+    // The generator's files are complete when it returns: no settling time.
+    sets.add("ingest.settle-seconds=0");
     return SettingsLoader.load(Cli.allSettings(), null, null, Map.of(), sets);
   }
 

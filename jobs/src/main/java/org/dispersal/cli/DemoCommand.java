@@ -71,6 +71,8 @@ final class DemoCommand implements Callable<Integer> {
     Settings nightly =
         settings
             .with(RunConfig.AS_OF, config.asOf().toString())
+            // The demo wrote the ledgers itself and they are complete: no settling time.
+            .with(org.dispersal.ingest.IngestConfig.SETTLE_SECONDS, "0")
             .with(org.dispersal.export.ExportConfig.CHARTS, "when-font");
     // The nightly stages, except that ingest may create a local key for personal data.
     ExitCode code = NightlyCommand.runStages(nightly, false, Pipeline.demoStages(), "nightly");

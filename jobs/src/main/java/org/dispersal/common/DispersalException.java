@@ -84,6 +84,57 @@ public final class DispersalException extends RuntimeException {
         null);
   }
 
+  /**
+   * The filesystem of the lake (or of a run's other output) has no space left.
+   *
+   * @param where the location being written, e.g. the lake
+   * @param during what failed, e.g. "run X at stage conform"
+   * @param resume what the next run does once space is freed
+   */
+  public static DispersalException diskFull(
+      String where, String during, String resume, Throwable t) {
+    return new DispersalException(
+        ExitCode.FAILURE,
+        compose(
+            "The disk is full: " + during + " could not write to " + where,
+            "no space left on its filesystem" + freeSpace(where),
+            "free space there (or set paths.lake to a larger filesystem) and run again; " + resume),
+        t);
+  }
+
+  /** Whether a failure, or any cause of it, is a full disk or an exhausted quota (ENOSPC). */
+  public static boolean isDiskFull(Throwable t) {
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+      String m = c.getMessage();
+      if (m != null
+          && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String freeSpace(String where) {
+    try {
+      java.nio.file.Path path =
+          where.startsWith("file:")
+              ? java.nio.file.Path.of(java.net.URI.create(where))
+              : java.nio.file.Path.of(where);
+      while (path != null && !java.nio.file.Files.exists(path)) {
+        path = path.getParent();
+      }
+      if (path == null) {
+        return "";
+      }
+      long free = java.nio.file.Files.getFileStore(path).getUsableSpace();
+      return String.format(Locale.ROOT, " (%.1f MB free there now)", free / 1048576.0);
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
   /** Neither pii.key nor the key file gives the key of the personal-data hashes. */
   public static DispersalException piiKeyMissing(String keyFile) {
     return new DispersalException(

@@ -17,7 +17,8 @@ public record IngestConfig(
     int xlsxMaxEntryMb,
     double maxAreaM2,
     String piiKey,
-    String piiKeyFile) {
+    String piiKeyFile,
+    int settleSeconds) {
 
   public static final Setting<Integer> MAX_FILE_MB =
       Setting.integer(
@@ -80,6 +81,15 @@ public record IngestConfig(
           1,
           1e9,
           "Largest plausible area in square metres; larger areas are quarantined (area.range).");
+  public static final Setting<Integer> SETTLE_SECONDS =
+      Setting.integer(
+          "ingest.settle-seconds",
+          60,
+          0,
+          86_400,
+          "A landing file is read only once its size and modification time have not changed for"
+              + " this many seconds; a file still being copied waits for a later run. Names ending"
+              + " in .part, .partial, .filepart, .tmp or .crdownload are never read.");
   public static final Setting<String> PII_KEY =
       Setting.secret(
           "pii.key",
@@ -102,6 +112,7 @@ public record IngestConfig(
           XLSX_MIN_INFLATE_RATIO,
           XLSX_MAX_ENTRY_MB,
           MAX_AREA_M2,
+          SETTLE_SECONDS,
           PII_KEY,
           PII_KEY_FILE);
 
@@ -115,7 +126,8 @@ public record IngestConfig(
         s.get(XLSX_MAX_ENTRY_MB),
         s.get(MAX_AREA_M2),
         s.get(PII_KEY),
-        s.get(PII_KEY_FILE));
+        s.get(PII_KEY_FILE),
+        s.get(SETTLE_SECONDS));
   }
 
   /** Never shows the key. */
@@ -139,6 +151,8 @@ public record IngestConfig(
         + (piiKey.isEmpty() ? "(not set)" : "********")
         + ", piiKeyFile="
         + piiKeyFile
+        + ", settleSeconds="
+        + settleSeconds
         + "]";
   }
 }

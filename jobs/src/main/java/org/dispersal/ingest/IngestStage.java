@@ -126,7 +126,12 @@ public final class IngestStage implements Stage {
         long ledgerStart = System.nanoTime();
         LandingFiles.Split split =
             LandingFiles.split(
-                LandingFiles.list(fs, landing, ledger, n -> progress.hashing(ledger, n)),
+                LandingFiles.list(
+                    fs,
+                    landing,
+                    ledger,
+                    java.time.Duration.ofSeconds(config.settleSeconds()),
+                    n -> progress.hashing(ledger, n)),
                 recorded.ids());
         if (split.fresh().isEmpty()) {
           report.line(new IngestReport.Line(ledger, 0, split.skipped(), 0, 0, 0, 0, List.of()));

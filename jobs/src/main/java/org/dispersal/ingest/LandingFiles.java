@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -43,8 +44,18 @@ final class LandingFiles {
 
   private LandingFiles() {}
 
-  /** The ledger's files in file-name order; hidden, temporary and Excel lock files are ignored. */
-  static List<Found> list(FileSystem fs, Path landing, Ledger ledger, IntConsumer hashed)
+  /** Names that copy tools give a file while it is still being copied: never read. */
+  static final List<String> TEMPORARY_SUFFIXES =
+      List.of(".part", ".partial", ".filepart", ".tmp", ".crdownload");
+
+  /**
+   * The ledger's complete files in file-name order. Hidden, temporary and Excel lock files are
+   * ignored; a file whose size or modification time changed less than {@code settle} ago, or
+   * changed while it was hashed, is still being delivered: skipped with an INFO line, and a later
+   * run picks it up.
+   */
+  static List<Found> list(
+      FileSystem fs, Path landing, Ledger ledger, Duration settle, IntConsumer hashed)
       throws IOException {
     Path folder = new Path(landing, ledger.folder());
     if (!fs.exists(folder)) {
@@ -57,11 +68,35 @@ final class LandingFiles {
       if (!st.isFile() || name.startsWith(".") || name.startsWith("_") || name.startsWith("~$")) {
         continue;
       }
+      if (temporary(name)) {
+        LOG.info("{}/{} not read: a temporary name of a copy in progress", ledger.folder(), name);
+        continue;
+      }
+      long age = System.currentTimeMillis() - st.getModificationTime();
+      if (age < settle.toMillis()) {
+        stillDelivered(
+            ledger,
+            st,
+            String.format(
+                java.util.Locale.ROOT,
+                "it changed %.1f s ago; a file is read once unchanged for ingest.settle-seconds ="
+                    + " %d",
+                Math.max(age, 0) / 1000.0,
+                settle.toSeconds()));
+        continue;
+      }
       // A symbolic link is never followed, not even to hash what it points at: it becomes a
       // delivery named by its link, which the reader rejects (file.unreadable).
       boolean link = symlink(fs, st.getPath());
       if (link) {
         LOG.warn("{}/{} is a symbolic link: not followed", ledger.folder(), name);
+      }
+      String hash = link ? sha256Hex("symbolic link " + name) : sha256(fs, st.getPath());
+      FileStatus after = link ? st : fs.getFileStatus(st.getPath());
+      if (after.getLen() != st.getLen()
+          || after.getModificationTime() != st.getModificationTime()) {
+        stillDelivered(ledger, after, "it changed while it was read");
+        continue;
       }
       found.add(
           new Found(
@@ -70,11 +105,25 @@ final class LandingFiles {
               name,
               st.getLen(),
               st.getModificationTime(),
-              link ? sha256Hex("symbolic link " + name) : sha256(fs, st.getPath())));
+              hash));
       hashed.accept(found.size());
     }
     found.sort(Comparator.comparing(Found::fileName));
     return found;
+  }
+
+  static boolean temporary(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return TEMPORARY_SUFFIXES.stream().anyMatch(lower::endsWith);
+  }
+
+  private static void stillDelivered(Ledger ledger, FileStatus st, String why) {
+    LOG.info(
+        "{}/{} not read this run: still being delivered ({} bytes; {}); a later run picks it up",
+        ledger.folder(),
+        st.getPath().getName(),
+        st.getLen(),
+        why);
   }
 
   /**

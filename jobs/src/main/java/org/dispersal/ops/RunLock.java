@@ -65,6 +65,9 @@ public final class RunLock implements AutoCloseable {
       }
       throw DispersalException.locked(path.toString(), "another run that keeps re-taking it");
     } catch (IOException e) {
+      if (DispersalException.isDiskFull(e)) {
+        throw DispersalException.diskFull(lake, "taking the lock", "nothing ran", e);
+      }
       throw DispersalException.failure(
           "Cannot take the lock of the lake " + lake,
           e.getMessage(),

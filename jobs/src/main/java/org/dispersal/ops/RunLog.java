@@ -67,6 +67,9 @@ public final class RunLog {
           .add("table_versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
           .add("message", DataTypes.StringType);
 
+  /** The status of an attempt whose process ended without recording an outcome. */
+  static final String INTERRUPTED = "interrupted";
+
   private final SparkSession spark;
   private final PathsConfig paths;
   private final Map<String, Object> summary = new LinkedHashMap<>();
@@ -217,7 +220,9 @@ public final class RunLog {
     }
     Row last = nightly.filter(col("at").equalTo(latest.getTimestamp(0))).first();
     boolean finished =
-        "ended".equals(last.getAs("event")) && !"failed".equals(last.getAs("status"));
+        "ended".equals(last.getAs("event"))
+            && !"failed".equals(last.getAs("status"))
+            && !INTERRUPTED.equals(last.getAs("status"));
     return finished ? null : last;
   }
 

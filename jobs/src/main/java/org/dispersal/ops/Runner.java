@@ -58,6 +58,23 @@ public final class Runner {
       } finally {
         spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
       }
+    } catch (DispersalException e) {
+      throw e;
+    } catch (Exception e) {
+      // Outside a stage (the run tables): a full disk gets the same clear message. Spark throws
+      // its checked SparkException undeclared, so Exception, not RuntimeException, is caught.
+      if (DispersalException.isDiskFull(e)) {
+        throw DispersalException.diskFull(
+            fresh.paths().lake(),
+            "the " + command + " run",
+            "the next run resumes where this one stopped",
+            e);
+      }
+      if (e instanceof RuntimeException re) {
+        throw re;
+      }
+      throw DispersalException.failure(
+          "The " + command + " run failed", oneLine(e), "fix the cause and run again", e);
     }
   }
 
@@ -95,16 +112,26 @@ public final class Runner {
       StageOutcome outcome;
       try {
         outcome = stage.run(spark, settings, run);
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
+        // Exception: a failed Spark job throws SparkException, checked but undeclared; caught as
+        // RuntimeException only, it bypassed the run tables and the stage's message.
+        RuntimeException failure = failed(attempt, run, stage.name(), e);
         String message = oneLine(e);
-        log.stage(attempt, stage.name(), "failed", start, null, message);
-        log.runEvent(
-            attempt,
-            "ended",
-            "failed",
-            exitCodeOf(e).code(),
-            "stage " + stage.name() + ": " + message);
-        throw failed(attempt, stage.name(), e);
+        try {
+          log.stage(attempt, stage.name(), "failed", start, null, message);
+          log.runEvent(
+              attempt,
+              "ended",
+              "failed",
+              exitCodeOf(e).code(),
+              "stage " + stage.name() + ": " + message);
+        } catch (Exception unrecorded) {
+          // E.g. the disk is full: the run tables then still show the attempt as running, so
+          // the next nightly resumes it all the same.
+          LOG.warn("Could not record the failure in the run tables: {}", oneLine(unrecorded));
+          failure.addSuppressed(unrecorded);
+        }
+        throw failure;
       }
       rejected += outcome.filesRejected();
       log.stage(attempt, stage.name(), "succeeded", start, outcome, outcome.summary());
@@ -151,6 +178,24 @@ public final class Runner {
     int attempt = (Integer) unfinished.getAs("attempt") + 1;
     LocalDate asOf = ((java.sql.Date) unfinished.getAs("as_of")).toLocalDate();
     LOG.warn("Resuming run {} (attempt {}): its last attempt did not finish", runId, attempt);
+    if ("started".equals(unfinished.getAs("event"))) {
+      // The last attempt never recorded an end: its process was killed or its machine stopped.
+      // Recorded now, so the run tables show what happened to it.
+      log.runEvent(
+          new RunAttempt(
+              runId,
+              attempt - 1,
+              unfinished.getAs("command"),
+              asOf,
+              unfinished.getAs("full"),
+              null),
+          "ended",
+          RunLog.INTERRUPTED,
+          null,
+          "the process ended without recording an outcome (killed, or its machine stopped);"
+              + " resumed by attempt "
+              + attempt);
+    }
     return new RunAttempt(
         runId,
         attempt,
@@ -160,13 +205,21 @@ public final class Runner {
         "attempt " + (attempt - 1));
   }
 
-  private static ExitCode exitCodeOf(RuntimeException e) {
+  private static ExitCode exitCodeOf(Exception e) {
     return e instanceof DispersalException de ? de.exitCode() : ExitCode.FAILURE;
   }
 
-  private static RuntimeException failed(RunAttempt attempt, String stage, RuntimeException e) {
+  private static RuntimeException failed(
+      RunAttempt attempt, RunContext run, String stage, Exception e) {
     if (e instanceof DispersalException de && de.exitCode() != ExitCode.FAILURE) {
       return de;
+    }
+    if (DispersalException.isDiskFull(e)) {
+      return DispersalException.diskFull(
+          run.paths().lake(),
+          "run " + attempt.runId() + " at stage " + stage,
+          "the next run resumes at " + stage,
+          e);
     }
     return DispersalException.failure(
         "Run " + attempt.runId() + " failed at stage " + stage,

@@ -241,6 +241,8 @@ final class Fixtures {
     overrides.add("paths.lake=" + lake);
     overrides.add("run.as-of=" + AS_OF);
     overrides.add("pii.key=" + KEY);
+    // Fixture files are written just before they are read: complete, so no settling time.
+    overrides.add("ingest.settle-seconds=0");
     overrides.addAll(List.of(sets));
     return SettingsLoader.load(all, null, null, Map.of(), overrides);
   }
