@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.dispersal.common.RunConfig;
 
 /**
  * Maps what clerks write in the township column — 9- or 12-digit codes, full names, names without
- * their suffix, older forms and known misspellings — to the 9-digit code, within one district.
+ * their suffix, older forms and known misspellings — to the 9-digit code, within one district (or
+ * city-wide for {@link RunConfig#CITY}, where a name shared by townships of two districts is
+ * ambiguous).
  */
 final class TownshipResolver implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -43,7 +46,7 @@ final class TownshipResolver implements Serializable {
   TownshipResolver(List<Township> townships, List<Alias> aliases, String districtCode) {
     this.districtCode = districtCode;
     for (Township t : townships) {
-      if (!t.districtCode().equals(districtCode)) {
+      if (!RunConfig.covers(districtCode, t.districtCode())) {
         continue;
       }
       codes.put(t.code(), t.code());
