@@ -45,6 +45,13 @@ final class GenerateCommand implements Callable<Integer> {
   String scale;
 
   @Option(
+      names = "--scale-fraction",
+      paramLabel = "SHARE",
+      description =
+          "Share of the published populations generated, 0.01 to 1 (generate.scale-fraction).")
+  String scaleFraction;
+
+  @Option(
       names = "--defect-rate",
       paramLabel = "RATE",
       description = "Share of rows per defect kind, 0 to 0.5 (generate.defect-rate).")
@@ -77,6 +84,9 @@ final class GenerateCommand implements Callable<Integer> {
     }
     if (scale != null) {
       s = s.with(GenerateConfig.SCALE, scale);
+    }
+    if (scaleFraction != null) {
+      s = s.with(GenerateConfig.SCALE_FRACTION, scaleFraction);
     }
     if (defectRate != null) {
       s = s.with(GenerateConfig.DEFECT_RATE, defectRate);

@@ -10,6 +10,9 @@ public record RunConfig(LocalDate asOf, String districtCode) {
   /** The time zone of every date the system reasons about. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+  /** The code that runs the whole city (Beijing): every district's townships at once. */
+  public static final String CITY = "110000";
+
   public static final Setting<LocalDate> AS_OF =
       Setting.date(
           "run.as-of",
@@ -20,7 +23,8 @@ public record RunConfig(LocalDate asOf, String districtCode) {
           "run.district",
           "110111",
           true,
-          "6-digit code of the district being run (110111 = Fangshan); township names resolve within it.");
+          "6-digit code of the district being run (110111 = Fangshan); township names resolve within it."
+              + " 110000 runs the whole city: all 349 townships, names resolved city-wide.");
 
   public static final List<Setting<?>> SETTINGS = List.of(AS_OF, DISTRICT);
 
@@ -32,5 +36,15 @@ public record RunConfig(LocalDate asOf, String districtCode) {
           DISTRICT.key(), district, "expected a 6-digit Beijing district code such as 110111");
     }
     return new RunConfig(asOf == null ? LocalDate.now(ZONE) : asOf, district);
+  }
+
+  /** Whether the run covers the whole city rather than one district. */
+  public boolean city() {
+    return CITY.equals(districtCode);
+  }
+
+  /** Whether a township of the given district belongs to a run of {@code runDistrict}. */
+  public static boolean covers(String runDistrict, String townshipDistrict) {
+    return CITY.equals(runDistrict) || runDistrict.equals(townshipDistrict);
   }
 }

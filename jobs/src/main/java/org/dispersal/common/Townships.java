@@ -86,9 +86,12 @@ public final class Townships {
     return aliases;
   }
 
-  /** The townships of one district in code order; empty if the code is unknown. */
+  /**
+   * The townships of one district in code order (all of them for {@link RunConfig#CITY}); empty if
+   * the code is unknown.
+   */
   public List<Township> ofDistrict(String districtCode) {
-    return all.stream().filter(t -> t.districtCode().equals(districtCode)).toList();
+    return all.stream().filter(t -> RunConfig.covers(districtCode, t.districtCode())).toList();
   }
 
   /** The district codes in code order. */

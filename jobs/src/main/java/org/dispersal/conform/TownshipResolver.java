@@ -3,17 +3,20 @@ package org.dispersal.conform;
 import java.io.Serializable;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.dispersal.common.RunConfig;
 
 /**
  * Maps what clerks write in the township column — 9- or 12-digit codes, full names, names without
- * their suffix, older forms and known misspellings — to the 9-digit code, within one district.
+ * their suffix, older forms and known misspellings — to the 9-digit code, within one district (or
+ * city-wide for {@link RunConfig#CITY}, where a name shared by townships of two districts is
+ * ambiguous).
  */
 final class TownshipResolver implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -34,7 +37,10 @@ final class TownshipResolver implements Serializable {
   static final String UNKNOWN = "unknown";
   static final String AMBIGUOUS = "ambiguous";
 
+  private static final int MEMO_LIMIT = 100_000;
+
   private final String districtCode;
+  private transient Map<String, Resolution> memo;
   private final Map<String, String> codes = new HashMap<>();
   private final Map<String, Set<String>> names = new HashMap<>();
   private final Map<String, String> methods = new HashMap<>();
@@ -43,7 +49,7 @@ final class TownshipResolver implements Serializable {
   TownshipResolver(List<Township> townships, List<Alias> aliases, String districtCode) {
     this.districtCode = districtCode;
     for (Township t : townships) {
-      if (!t.districtCode().equals(districtCode)) {
+      if (!RunConfig.covers(districtCode, t.districtCode())) {
         continue;
       }
       codes.put(t.code(), t.code());
@@ -76,7 +82,29 @@ final class TownshipResolver implements Serializable {
     return displayNames.get(code);
   }
 
+  /**
+   * The resolution of a raw value. Ledgers repeat the same few thousand spellings, and an unknown
+   * one costs a comparison with every township (349 in a city run), so each task remembers what it
+   * resolved (up to {@link #MEMO_LIMIT} values).
+   */
   Resolution resolve(String raw) {
+    Map<String, Resolution> m = memo;
+    if (m == null) {
+      m = new ConcurrentHashMap<>();
+      memo = m;
+    }
+    String key = raw == null ? "" : raw;
+    Resolution r = m.get(key);
+    if (r == null) {
+      r = resolveAnew(raw);
+      if (m.size() < MEMO_LIMIT) {
+        m.put(key, r);
+      }
+    }
+    return r;
+  }
+
+  private Resolution resolveAnew(String raw) {
     String s = clean(raw);
     if (s.isEmpty()) {
       return new Resolution(null, null, UNKNOWN, List.of());
@@ -105,16 +133,19 @@ final class TownshipResolver implements Serializable {
 
   private List<String> closest(String s) {
     LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+    // Each township's distance once, not once per comparison of the sort.
     return codes.keySet().stream()
+        .map(
+            c ->
+                Map.entry(
+                    c,
+                    Math.min(
+                        distance.apply(s, displayNames.get(c)),
+                        distance.apply(s, shortName(displayNames.get(c))))))
         .sorted(
-            Comparator.<String>comparingInt(
-                    c ->
-                        Math.min(
-                            distance.apply(s, displayNames.get(c)),
-                            distance.apply(s, shortName(displayNames.get(c)))))
-                .thenComparing(c -> c))
+            Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
         .limit(3)
-        .map(c -> displayNames.get(c) + " (" + c + ")")
+        .map(e -> displayNames.get(e.getKey()) + " (" + e.getKey() + ")")
         .toList();
   }
 

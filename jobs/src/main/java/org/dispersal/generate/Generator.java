@@ -53,7 +53,7 @@ public final class Generator {
     long start = System.nanoTime();
     Townships ref = Townships.load();
     List<Geography.DistrictProfile> districts =
-        Geography.districts(ref, config.city(), config.districtCode());
+        Geography.districts(ref, config.city(), config.districtCode(), config.scaleFraction());
     if (districts.isEmpty()) {
       throw DispersalException.usage(
           "Unknown district " + config.districtCode(),
@@ -61,8 +61,9 @@ public final class Generator {
           "use e.g. --set run.district=110111 (Fangshan)");
     }
     LOG.info(
-        "Generating {} scale ({} districts) to {} as of {}, seed {}, defect rate {}",
+        "Generating {} scale × {} ({} districts) to {} as of {}, seed {}, defect rate {}",
         config.scale(),
+        config.scaleFraction(),
         districts.size(),
         out,
         config.asOf(),
@@ -165,6 +166,12 @@ public final class Generator {
           && lines.stream().anyMatch(l -> l.startsWith("scale," + config.scale() + ","))
           && lines.stream().anyMatch(l -> l.startsWith("as_of," + config.asOf() + ","))
           && lines.stream()
+                  .filter(l -> l.startsWith("scale_fraction,"))
+                  .mapToDouble(Generator::rate)
+                  .findFirst()
+                  .orElse(1.0)
+              == config.scaleFraction()
+          && lines.stream()
               .anyMatch(l -> l.startsWith("defect_rate,") && rate(l) == config.defectRate())
           && (config.city() || lines.stream().anyMatch(l -> l.startsWith(district)));
     } catch (IOException e) {
@@ -173,6 +180,7 @@ public final class Generator {
   }
 
   private static double rate(String line) {
+    // The value of a parameters.csv line "name,value,...".
     try {
       return Double.parseDouble(line.split(",")[1]);
     } catch (RuntimeException e) {

@@ -96,12 +96,25 @@ final class Geography {
 
   private Geography() {}
 
-  /** The districts to generate: one, or all 16 for the city scale. */
-  static List<DistrictProfile> districts(Townships ref, boolean city, String districtCode) {
+  /**
+   * The districts to generate, one or all 16 for the city scale, with {@code fraction} of their
+   * published populations (the same townships and shares, every count that follows from residents
+   * scaled down).
+   */
+  static List<DistrictProfile> districts(
+      Townships ref, boolean city, String districtCode, double fraction) {
     List<DistrictProfile> out = new ArrayList<>();
     for (String code : ref.districtCodes()) {
       if (city || code.equals(districtCode)) {
-        out.add(district(ref, code));
+        DistrictProfile d = district(ref, code);
+        out.add(
+            new DistrictProfile(
+                d.code(),
+                d.name(),
+                d.population2016() * fraction,
+                d.population2018() * fraction,
+                d.nonLocalShare(),
+                d.townships()));
       }
     }
     return out;

@@ -50,6 +50,8 @@ final class Parameters {
     try (TruthTable t = new TruthTable(file, "name", "value", "unit", "source", "note")) {
       t.row("seed", config.seed(), "", RUN, "same seed, same bytes");
       t.row("scale", config.scale(), "", RUN, "");
+      t.row(
+          "scale_fraction", config.scaleFraction(), "share of the published populations", RUN, "");
       t.row("as_of", config.asOf(), "", RUN, "last day covered");
       t.row("defect_rate", config.defectRate(), "share of rows per kind", RUN, "");
       for (Geography.DistrictProfile d : districts) {

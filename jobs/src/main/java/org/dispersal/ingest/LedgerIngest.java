@@ -34,6 +34,19 @@ final class LedgerIngest {
       List<IngestReport.Rejected> rejected,
       Map<String, Long> versions) {}
 
+  /**
+   * Delivered bytes per parsing task. One task a delivery made a city nightly over 1,000 tasks per
+   * ledger, each paying to deserialise the stage's large generated code (a quarter of a second on a
+   * busy machine, more than parsing a district file takes).
+   */
+  static final long DELIVERED_BYTES_PER_TASK = 16L << 20;
+
+  /**
+   * Delivered bytes per output file: written as parsed, every task became a Parquet file of its own
+   * in bronze and in the quarantine, which every later read pays for.
+   */
+  static final long DELIVERED_BYTES_PER_OUTPUT = 128L << 20;
+
   private final SparkSession spark;
   private final Lake lake;
   private final Ledger ledger;
@@ -60,14 +73,18 @@ final class LedgerIngest {
   }
 
   Result ingest(List<LandingFiles.Found> fresh, int skipped, FileParser parser) {
-    // One file per task, largest first, so that a big file does not start last.
+    // Several files per task, dealt largest first so that the tasks are of about equal size.
+    int cores = spark.sparkContext().defaultParallelism();
+    int tasks = partitions(fresh, cores, DELIVERED_BYTES_PER_TASK);
     List<Row> todo =
-        fresh.stream()
-            .sorted(Comparator.comparingLong(LandingFiles.Found::size).reversed())
-            .map(Deliveries::todo)
-            .toList();
+        dealt(
+            fresh.stream()
+                .sorted(Comparator.comparingLong(LandingFiles.Found::size).reversed())
+                .map(Deliveries::todo)
+                .toList(),
+            tasks);
     JavaRDD<Row> rdd =
-        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(todo, todo.size());
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(todo, tasks);
     // Parsed and checked once; the summary and both writes read the cached rows.
     Dataset<Row> checked =
         spark
@@ -117,6 +134,8 @@ final class LedgerIngest {
     Dataset<Row> lineage =
         spark.createDataFrame(Deliveries.lineage(fresh), Deliveries.LINEAGE_SCHEMA);
 
+    int outputs =
+        partitions(fresh, spark.sparkContext().defaultParallelism(), DELIVERED_BYTES_PER_OUTPUT);
     Map<String, Long> versions = new HashMap<>();
     String bronze = lake.bronze(ledger);
     progress.writing("bronze/" + ledger.folder());
@@ -125,7 +144,7 @@ final class LedgerIngest {
     Lake.Commit commit =
         Lake.appendCounted(
             spark,
-            Outputs.bronze(exclude(records, done), ledger, lineage, run),
+            Outputs.bronze(exclude(records, done), ledger, lineage, run).coalesce(outputs),
             bronze,
             run.runId(),
             expected);
@@ -139,7 +158,7 @@ final class LedgerIngest {
     commit =
         Lake.appendCounted(
             spark,
-            Outputs.quarantine(exclude(records, done), ledger, lineage, run),
+            Outputs.quarantine(exclude(records, done), ledger, lineage, run).coalesce(outputs),
             quarantine,
             run.runId(),
             expected);
@@ -148,6 +167,31 @@ final class LedgerIngest {
 
     Result r = result(fresh, skipped, files, counts, reasons);
     return new Result(r.outcomes(), r.line(), r.rejected(), versions);
+  }
+
+  /**
+   * How many tasks (or output files) these deliveries make: one per {@code bytesEach} delivered, at
+   * least one per core (so that every core works), at most one per delivery.
+   */
+  static int partitions(List<LandingFiles.Found> fresh, int cores, long bytesEach) {
+    long bytes = fresh.stream().mapToLong(LandingFiles.Found::size).sum();
+    long bySize = (bytes + bytesEach - 1) / bytesEach;
+    return (int) Math.max(1, Math.min(fresh.size(), Math.max(bySize, cores)));
+  }
+
+  /**
+   * The items (largest first) reordered as if dealt to n hands in turn: items j, j + n, j + 2n, …
+   * together. {@code parallelize} cuts the list into n contiguous slices of about equal length, so
+   * each slice gets a mix of large and small files.
+   */
+  static <T> List<T> dealt(List<T> items, int n) {
+    List<T> out = new ArrayList<>(items.size());
+    for (int j = 0; j < n; j++) {
+      for (int i = j; i < items.size(); i += n) {
+        out.add(items.get(i));
+      }
+    }
+    return out;
   }
 
   /**

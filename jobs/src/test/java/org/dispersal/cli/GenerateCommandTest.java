@@ -46,6 +46,44 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aScaleFractionGeneratesTheSameTownshipsWithFewerResidentsAndRows() throws Exception {
+    Path whole = dir.resolve("whole");
+    Path quarter = dir.resolve("quarter");
+    String[] common = {"--as-of", "2015-03-31", "--seed", "5", "--defect-rate", "0"};
+    assertThat(run(concat(new String[] {"generate", "--out", whole.toString()}, common))[0])
+        .isEqualTo("0");
+    String[] r =
+        run(
+            concat(
+                new String[] {"generate", "--out", quarter.toString(), "--scale-fraction", "0.25"},
+                common));
+    assertThat(r[0]).isEqualTo("0");
+    assertThat(Files.readAllLines(quarter.resolve("_truth/parameters.csv")))
+        .contains("scale_fraction,0.25,share of the published populations,run,")
+        .anyMatch(l -> l.startsWith("population_2016.110111,275000,"));
+    double ratio =
+        (double) rows(quarter.resolve("rental/出租房屋登记_2015-03.csv"))
+            / rows(whole.resolve("rental/出租房屋登记_2015-03.csv"));
+    assertThat(ratio).isBetween(0.15, 0.35);
+    assertThat(run("generate", "--out", quarter.toString(), "--scale-fraction", "0")[0])
+        .isEqualTo("2");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+        .toArray(String[]::new);
+  }
+
+  // Lines, counted in bytes: some deliveries are in GBK.
+  private static long rows(Path csv) throws java.io.IOException {
+    long n = 0;
+    for (byte b : Files.readAllBytes(csv)) {
+      n += b == '\n' ? 1 : 0;
+    }
+    return n;
+  }
+
+  @Test
   void badOptionsAreUsageErrors() {
     String out = dir.resolve("x").toString();
     assertThat(run("generate", "--out", out, "--scale", "town")[0]).isEqualTo("2");

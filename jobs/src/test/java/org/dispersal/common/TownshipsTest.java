@@ -18,6 +18,7 @@ class TownshipsTest {
     assertThat(t.districtCodes()).hasSize(16);
     assertThat(t.ofDistrict("110111")).hasSize(28);
     assertThat(t.ofDistrict("110111").get(0).name()).isEqualTo("城关街道");
+    assertThat(t.ofDistrict(RunConfig.CITY)).hasSize(349);
   }
 
   @Test

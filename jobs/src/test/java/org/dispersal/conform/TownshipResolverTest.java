@@ -3,6 +3,7 @@ package org.dispersal.conform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.dispersal.common.RunConfig;
 import org.dispersal.conform.TownshipResolver.Alias;
 import org.dispersal.conform.TownshipResolver.Resolution;
 import org.dispersal.conform.TownshipResolver.Township;
@@ -71,5 +72,20 @@ class TownshipResolverTest {
                 new Alias("良长", "110111104", "misspelling")),
             "110111");
     assertThat(twoHits.resolve("良长").status()).isEqualTo(TownshipResolver.AMBIGUOUS);
+  }
+
+  @Test
+  void theCityResolvesTownshipsOfEveryDistrictAndQuarantinesNamesSharedAcrossDistricts() {
+    TownshipResolver city = new TownshipResolver(TOWNSHIPS, ALIASES, RunConfig.CITY);
+    assertThat(city.resolve("110111104").code()).isEqualTo("110111104");
+    assertThat(city.resolve("110101001000").code()).isEqualTo("110101001");
+    assertThat(city.resolve("长杨镇").code()).isEqualTo("110111104");
+    assertThat(city.resolve("东华门街道").code()).isEqualTo("110101001");
+    assertThat(city.resolve("东风地区").code()).isEqualTo("110105039");
+    // 东风 is Fangshan's 东风街道 and Chaoyang's 东风地区: an error, not a guess.
+    Resolution shared = city.resolve("东风");
+    assertThat(shared.status()).isEqualTo(TownshipResolver.AMBIGUOUS);
+    assertThat(shared.code()).isNull();
+    assertThat(shared.candidates()).containsExactlyInAnyOrder("110111005", "110105039");
   }
 }
