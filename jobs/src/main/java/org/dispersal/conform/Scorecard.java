@@ -47,21 +47,10 @@ final class Scorecard {
    * Per delivery of one ledger: the counts from the deliveries table, the completeness of the given
    * columns among its loaded rows, and how many of its rows repeat a version that an earlier
    * delivery already brought.
-   */
-  static Dataset<Row> deliveries(
-      Dataset<Row> deliveries,
-      Dataset<Row> bronze,
-      String ledger,
-      List<String> versionKey,
-      List<String> columns) {
-    return deliveries(deliveries, bronze, null, ledger, versionKey, columns);
-  }
-
-  /**
-   * The same for some deliveries only.
    *
-   * @param fresh the bronze rows of the deliveries to score, or null for all: then only the rows
-   *     sharing a version key with them are ranked, which decides what they repeat
+   * @param fresh the bronze rows of the deliveries to score, or null to score all of them; with
+   *     fresh rows only the bronze rows sharing a version key with them are ranked, which is all
+   *     that decides what they repeat
    */
   static Dataset<Row> deliveries(
       Dataset<Row> deliveries,

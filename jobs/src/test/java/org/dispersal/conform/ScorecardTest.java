@@ -58,6 +58,7 @@ class ScorecardTest {
         Scorecard.deliveries(
                 deliveries,
                 bronze,
+                null,
                 "rental",
                 List.of("registration_id", "updated_at"),
                 List.of("registration_id", "address"))
