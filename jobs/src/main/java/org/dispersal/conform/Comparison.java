@@ -45,30 +45,37 @@ final class Comparison {
 
   private Comparison() {}
 
-  /** Monthly ledger-derived figures for every derivation, per township. */
+  /**
+   * Monthly ledger-derived figures for every derivation, per township (and per {@code keys}, e.g.
+   * the vintages a record version belongs to).
+   */
   static Dataset<Row> derived(
       List<Derivation> derivations,
       Dataset<Row> demolitions,
       Dataset<Row> entities,
-      Dataset<Row> rentals) {
+      Dataset<Row> rentals,
+      String... keys) {
     List<Dataset<Row>> parts = new ArrayList<>();
     for (Derivation d : derivations) {
       Dataset<Row> part =
           switch (d.derivation()) {
             case "demolition.area" ->
-                monthly(demolitions, Cols.DEMOLISHED_ON, sum(col(Cols.DEMOLISHED_AREA)));
-            case "demolition.count" -> monthly(demolitions, Cols.DEMOLISHED_ON, count(lit(1)));
+                monthly(demolitions, Cols.DEMOLISHED_ON, sum(col(Cols.DEMOLISHED_AREA)), keys);
+            case "demolition.count" ->
+                monthly(demolitions, Cols.DEMOLISHED_ON, count(lit(1)), keys);
             case "demolition.new_count" ->
                 monthly(
                     demolitions.filter(col(Cols.NEWLY_BUILT).equalTo(true)),
                     Cols.DEMOLISHED_ON,
-                    count(lit(1)));
+                    count(lit(1)),
+                    keys);
             case "license.closed" ->
                 monthly(
                     VacatingEvents.closedOrRelocated(entities)
                         .filter(col(Cols.RECTIFICATION_CATEGORY).equalTo(d.argument())),
                     VacatingEvents.CLOSED_ON,
-                    count(lit(1)));
+                    count(lit(1)),
+                    keys);
             case "license.rectified" ->
                 monthly(
                     entities.filter(
@@ -76,12 +83,14 @@ final class Comparison {
                             .equalTo(d.argument())
                             .and(col(Cols.RECTIFICATION_ACTION).isNotNull())),
                     Cols.RECTIFIED_ON,
-                    count(lit(1)));
+                    count(lit(1)),
+                    keys);
             case "rental.cleared" ->
                 monthly(
                     rentals.filter(col(Cols.DEREGISTRATION_REASON).equalTo(d.argument())),
                     Cols.DEREGISTERED_ON,
-                    count(lit(1)));
+                    count(lit(1)),
+                    keys);
             default -> throw new IllegalArgumentException("Unknown derivation " + d.derivation());
           };
       parts.add(
@@ -92,9 +101,16 @@ final class Comparison {
     return parts.stream().reduce(Dataset::unionByName).orElseThrow();
   }
 
-  private static Dataset<Row> monthly(Dataset<Row> in, String date, Column measure) {
+  private static Dataset<Row> monthly(
+      Dataset<Row> in, String date, Column measure, String... keys) {
+    List<Column> by =
+        new ArrayList<>(
+            List.of(col(Cols.TOWNSHIP_CODE), date_format(col(date), "yyyy-MM").as(MONTH)));
+    for (String k : keys) {
+      by.add(col(k));
+    }
     return in.filter(col(date).isNotNull())
-        .groupBy(col(Cols.TOWNSHIP_CODE), date_format(col(date), "yyyy-MM").as(MONTH))
+        .groupBy(by.toArray(Column[]::new))
         .agg(measure.cast("double").as(DERIVED));
   }
 

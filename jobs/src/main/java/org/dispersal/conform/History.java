@@ -62,7 +62,7 @@ final class History {
         col(VALID_FROM).leq(at).and(col(VALID_TO).isNull().or(col(VALID_TO).gt(at))));
   }
 
-  private static Column[] latestFirst() {
+  static Column[] latestFirst() {
     return new Column[] {
       col(INGESTED_AT).desc_nulls_last(), col(FILE_NAME).desc_nulls_last(), col(ROW_NUMBER).desc()
     };

@@ -38,6 +38,7 @@ record Increment(boolean full, List<String> delivered, List<String> fresh, Strin
           "targets",
           "targets_history",
           "progress",
+          "progress_history",
           "quarantine",
           "quality_deliveries");
 

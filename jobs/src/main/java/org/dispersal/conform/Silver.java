@@ -65,11 +65,23 @@ final class Silver {
     Map<String, Dataset<Row>> t = new LinkedHashMap<>();
     Map<String, Dataset<Row>> in = resolved.ledgers();
     Dataset<Row> rentalHistory =
-        history(in.get("rental"), previous.get("rental_history"), Cols.REGISTRATION_ID).persist();
+        history(
+                knownAt(in.get("rental"), deliveries),
+                previous.get("rental_history"),
+                Cols.REGISTRATION_ID)
+            .persist();
     Dataset<Row> licenseHistory =
-        history(in.get("license"), previous.get("license_history"), Cols.CREDIT_CODE).persist();
+        history(
+                knownAt(in.get("license"), deliveries),
+                previous.get("license_history"),
+                Cols.CREDIT_CODE)
+            .persist();
     Dataset<Row> demolitionHistory =
-        history(in.get("demolition"), previous.get("demolition_history"), Cols.RECORD_ID).persist();
+        history(
+                knownAt(in.get("demolition"), deliveries),
+                previous.get("demolition_history"),
+                Cols.RECORD_ID)
+            .persist();
     t.put("rental_history", rentalHistory);
     t.put("rental", current(rentalHistory));
     t.put("license_history", licenseHistory);
@@ -94,12 +106,15 @@ final class Silver {
     t.put(
         "targets_history",
         withPrevious(knownAt(in.get("targets"), deliveries), previous.get("targets_history")));
+    Dataset<Row> progress =
+        in.get("progress").withColumn("month", date_format(col("month"), "yyyy-MM"));
+    t.put(
+        "progress_history",
+        withPrevious(knownAt(progress, deliveries), previous.get("progress_history")));
     t.put(
         "progress",
         History.latestDelivery(
-            withPrevious(
-                in.get("progress").withColumn("month", date_format(col("month"), "yyyy-MM")),
-                previous.get("progress")),
+            withPrevious(progress, previous.get("progress")),
             "task",
             "metric",
             Cols.TOWNSHIP_CODE,
@@ -202,7 +217,9 @@ final class Silver {
   }
 
   private static Dataset<Row> current(Dataset<Row> history) {
-    return history.filter(col(History.IS_CURRENT)).drop(History.VALID_TO, History.IS_CURRENT);
+    return history
+        .filter(col(History.IS_CURRENT))
+        .drop(History.VALID_TO, History.IS_CURRENT, KNOWN_AT);
   }
 
   /** Per township: how many residential demolitions and 拆除 deregistrations found a partner. */

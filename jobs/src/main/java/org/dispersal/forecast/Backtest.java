@@ -31,7 +31,7 @@ final class Backtest {
   /** The backtest with the same targets at every origin. */
   static List<Measure> run(
       List<TaskSeries> series, List<Target> targets, String district, ForecastConfig config) {
-    return run(series, origin -> targets, district, config);
+    return run(series, origin -> targets, KnownHistory.none(), district, config);
   }
 
   /**
@@ -39,10 +39,13 @@ final class Backtest {
    *
    * @param targetsAt the targets as issued by the time each origin's forecast was made (a target
    *     revised later is scored as it stood then; see {@link KnownTargets})
+   * @param known the monthly figures as known at each origin; the forecasts are scored against
+   *     today's
    */
   static List<Measure> run(
       List<TaskSeries> series,
       java.util.function.IntFunction<List<Target>> targetsAt,
+      KnownHistory known,
       String district,
       ForecastConfig config) {
     int n = series.stream().mapToInt(TaskSeries::length).max().orElse(0);
@@ -57,27 +60,31 @@ final class Backtest {
       List<Target> targets = targetsAt.apply(origin);
       int horizon = Math.min(maxH, n - 1 - origin);
       for (TaskSeries full : series) {
-        TaskSeries known = full.upTo(origin);
+        TaskSeries then = known.at(origin, full.upTo(origin));
         int simH = Math.max(horizon, Months.december(Months.of(origin).getYear()) - origin);
         Map<String, double[][]> paths =
             JointSimulation.townships(
-                known.townships(),
-                JointSimulation.scales(known, targets, district, origin + 1 + simH),
+                then.townships(),
+                JointSimulation.scales(then, targets, district, origin + 1 + simH),
                 simH,
                 config.paths(),
                 JointSimulation.seed(config.seed() + origin, full.task(), full.metric()));
         Map<String, double[]> histories = new java.util.LinkedHashMap<>(full.townships());
+        Map<String, double[]> knownThen = new java.util.LinkedHashMap<>(then.townships());
         Map<String, double[][]> simulated = new java.util.LinkedHashMap<>(paths);
         histories.put(district, full.district());
+        knownThen.put(district, then.district());
         simulated.put(district, JointSimulation.sum(paths.values(), config.paths(), simH));
         for (Map.Entry<String, double[]> e : histories.entrySet()) {
+          // y: the months as known today, to score against; k: as known at the origin.
           double[] y = e.getValue();
+          double[] k = spliced(knownThen.get(e.getKey()), y);
           double[][] sim = simulated.get(e.getKey());
-          double scale = seasonalNaiveScale(y, origin);
+          double scale = seasonalNaiveScale(k, origin);
           if (scale <= 0) {
             continue;
           }
-          double pace = Attainment.currentPace(Arrays.copyOf(y, origin + 1));
+          double pace = Attainment.currentPace(Arrays.copyOf(k, origin + 1));
           double[] cum = new double[sim.length];
           for (int h = 1; h <= horizon; h++) {
             for (int p = 0; p < sim.length; p++) {
@@ -86,7 +93,7 @@ final class Backtest {
             double[] sorted = Attainment.whole(cum, full.unit());
             Arrays.sort(sorted);
             double actual = Attainment.sum(y, origin + 1, origin + h);
-            double naive = Attainment.sum(y, origin + 1 - 12, origin + h - 12);
+            double naive = Attainment.sum(k, origin + 1 - 12, origin + h - 12);
             sums[0][h] += Math.abs(actual - Attainment.quantileSorted(sorted, 0.5)) / scale;
             sums[1][h] += Math.abs(actual - naive) / scale;
             sums[2][h] += Math.abs(actual - pace * h) / scale;
@@ -104,7 +111,7 @@ final class Backtest {
                 || t.deadline() - origin > simH) {
               continue;
             }
-            double base = Attainment.sum(y, t.firstMonth(), origin);
+            double base = Attainment.sum(k, t.firstMonth(), origin);
             int left = t.deadline() - origin;
             double met = 0;
             for (double[] path : sim) {
@@ -139,6 +146,13 @@ final class Backtest {
       out.add(new Measure("brier_model", null, brierModel / events, events));
       out.add(new Measure("brier_pace", null, brierPace / events, events));
     }
+    return out;
+  }
+
+  /** The months known at an origin, followed by today's figures for the months after it. */
+  static double[] spliced(double[] then, double[] today) {
+    double[] out = today.clone();
+    System.arraycopy(then, 0, out, 0, Math.min(then.length, out.length));
     return out;
   }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -42,7 +43,15 @@ public final class ForecastStage implements Stage {
 
   /** The tables the forecast reads, as the as-of basis names them. */
   static final List<String> INPUTS =
-      List.of("gold/task_progress", "gold/township_month", "silver/targets", "gold/" + EFFECTS);
+      Stream.concat(
+              Stream.of(
+                  "gold/task_progress",
+                  "gold/township_month",
+                  "silver/targets",
+                  "silver/targets_history",
+                  "gold/" + EFFECTS),
+              KnownHistory.INPUTS.stream())
+          .toList();
 
   @Override
   public String name() {
@@ -149,12 +158,21 @@ public final class ForecastStage implements Stage {
     Dataset<Row> issuedTargets = basis.read(spark, run.paths(), "silver/targets_history");
     List<KnownTargets.Issued> issued =
         issuedTargets == null ? List.of() : KnownTargets.read(issuedTargets);
+    KnownHistory known =
+        KnownHistory.read(
+            spark,
+            run.paths(),
+            basis,
+            progress,
+            Backtest.origins(config, n - 1),
+            config.backtestReportDay());
     List<Backtest.Measure> backtest =
         Backtest.run(
             series,
             origin ->
                 KnownTargets.at(
                     targets, issued, KnownTargets.madeAt(origin, config.backtestReportDay())),
+            known,
             district,
             config);
 
@@ -201,8 +219,14 @@ public final class ForecastStage implements Stage {
         write(spark, backtestRows, ForecastColumns.BACKTEST, run, BACKTEST, null));
     String summary =
         String.format(
-            "%d targets forecast (%d population caps, effects: %s), %d backtest figures; basis %s",
-            rows.size(), caps.size(), effects.source(), backtest.size(), basis.label());
+            "%d targets forecast (%d population caps, effects: %s), %d backtest figures (%d"
+                + " monthly figures as known at their origins); basis %s",
+            rows.size(),
+            caps.size(),
+            effects.source(),
+            backtest.size(),
+            known.revised(),
+            basis.label());
     LOG.info("Forecast finished: {}", summary);
     return new StageOutcome(
         name(),
