@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -23,6 +25,7 @@ import org.dispersal.common.Lake;
 import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
 import org.dispersal.common.Stage;
+import org.dispersal.common.StageFingerprint;
 import org.dispersal.common.StageOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +46,10 @@ public final class ForecastStage implements Stage {
   /** The tables the forecast reads, as the as-of basis names them. */
   static final List<String> INPUTS =
       List.of("gold/task_progress", "gold/township_month", "silver/targets", "gold/" + EFFECTS);
+
+  /** Every table the forecast reads through the basis, for its fingerprint. */
+  static final List<String> READS =
+      Stream.concat(INPUTS.stream(), Stream.of("silver/targets_history")).toList();
 
   @Override
   public String name() {
@@ -71,6 +78,17 @@ public final class ForecastStage implements Stage {
 
   StageOutcome run(SparkSession spark, Settings settings, RunContext run, AsOfBasis basis) {
     ForecastConfig config = ForecastConfig.from(settings);
+    StageFingerprint fingerprint =
+        StageFingerprint.of(spark, run, name(), basis, READS, config)
+            .with(
+                "scenario",
+                config.scenario().isEmpty()
+                    ? "none"
+                    : StageFingerprint.fileHash(Path.of(config.scenario())));
+    Optional<StageOutcome> skipped = fingerprint.skip(spark, run, "gold");
+    if (skipped.isPresent()) {
+      return skipped.get();
+    }
     String district = run.run().districtCode();
     LocalDate asOfDate = run.run().asOf();
     YearMonth asOf = YearMonth.from(asOfDate);
@@ -204,6 +222,7 @@ public final class ForecastStage implements Stage {
             "%d targets forecast (%d population caps, effects: %s), %d backtest figures; basis %s",
             rows.size(), caps.size(), effects.source(), backtest.size(), basis.label());
     LOG.info("Forecast finished: {}", summary);
+    fingerprint.record(spark, run, versions);
     return new StageOutcome(
         name(),
         series.size() + targets.size(),
