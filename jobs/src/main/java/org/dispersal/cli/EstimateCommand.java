@@ -30,7 +30,9 @@ final class EstimateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--full", description = "Accepted for symmetry: every run estimates afresh.")
+  @Option(
+      names = "--full",
+      description = "Estimate even when nothing changed since the last estimate.")
   boolean full;
 
   @Override

@@ -50,6 +50,11 @@ final class ForecastCommand implements Callable<Integer> {
       description = "Planned vacating per township and kind (m²) instead of the open targets.")
   Path scenario;
 
+  @Option(
+      names = "--full",
+      description = "Forecast even when nothing changed since the last forecast.")
+  boolean full;
+
   @Override
   public Integer call() {
     Settings settings = Cli.load(common);
@@ -57,7 +62,7 @@ final class ForecastCommand implements Callable<Integer> {
       settings = settings.with(ForecastConfig.SCENARIO, scenario.toAbsolutePath().toString());
     }
     ExitCode code =
-        NightlyCommand.runStages(settings, false, List.of(new ForecastStage()), "forecast");
+        NightlyCommand.runStages(settings, full, List.of(new ForecastStage()), "forecast");
     if (code == ExitCode.SUCCESS) {
       print(settings, spec.commandLine().getOut());
     }

@@ -168,7 +168,8 @@ public record AsOfBasis(String basis, String runId, LocalDate runAsOf, Map<Strin
     return out;
   }
 
-  private static String location(PathsConfig paths, String table) {
+  /** The location of a table named "layer/name". */
+  static String location(PathsConfig paths, String table) {
     int slash = table.indexOf('/');
     return Lake.table(paths, table.substring(0, slash), table.substring(slash + 1));
   }

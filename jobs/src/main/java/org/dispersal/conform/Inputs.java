@@ -2,13 +2,9 @@ package org.dispersal.conform;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,6 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.dispersal.common.Lake;
 import org.dispersal.common.RunContext;
+import org.dispersal.common.StageFingerprint;
 
 /**
  * What a conform was built from — the bronze tables' versions, the as-of date, the settings, the
@@ -65,7 +62,7 @@ final class Inputs {
         + "; reference="
         + Reference.stamp()
         + "; code="
-        + codeStamp();
+        + StageFingerprint.codeStamp();
   }
 
   /** The last conform that finished, or null. */
@@ -103,19 +100,5 @@ final class Inputs {
                 basis,
                 deliveries.toArray(new String[0]))),
         SCHEMA);
-  }
-
-  // A new build of the code may conform differently: the build's version and time count (the
-  // cluster jar and the class folder of one build agree).
-  private static String codeStamp() {
-    Properties build = new Properties();
-    try (InputStream in = Inputs.class.getResourceAsStream("/org/dispersal/build.properties")) {
-      if (in != null) {
-        build.load(in);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return build.getProperty("version", "unknown") + "@" + build.getProperty("built", "unknown");
   }
 }

@@ -10,16 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.dispersal.common.AsOfBasis;
 import org.dispersal.common.DispersalException;
 import org.dispersal.common.Lake;
 import org.dispersal.common.PathsConfig;
 import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
 import org.dispersal.common.Stage;
+import org.dispersal.common.StageFingerprint;
 import org.dispersal.common.StageOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class EstimateStage implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(EstimateStage.class);
+
+  /** The tables the estimate reads (as they are now), for its fingerprint. */
+  static final List<String> INPUTS =
+      List.of(
+          "gold/township_month",
+          "silver/vacating_events",
+          "silver/demolition",
+          "silver/links",
+          "silver/rental");
 
   @Override
   public String name() {
@@ -45,6 +57,12 @@ public final class EstimateStage implements Stage {
   @Override
   public StageOutcome run(SparkSession spark, Settings settings, RunContext run) {
     EstimateConfig config = EstimateConfig.from(settings);
+    StageFingerprint fingerprint =
+        StageFingerprint.of(spark, run, name(), AsOfBasis.current(), INPUTS, config);
+    Optional<StageOutcome> skipped = fingerprint.skip(spark, run, "gold");
+    if (skipped.isPresent()) {
+      return skipped.get();
+    }
     Dataset<Row> townshipMonth =
         Lake.readAll(spark, run.paths(), "gold", List.of("township_month"), "Estimate", "panel")
             .get("township_month");
@@ -67,6 +85,7 @@ public final class EstimateStage implements Stage {
         String summary =
             "fewer than four complete years with an official population: nothing estimated";
         LOG.info("Estimate finished: {}", summary);
+        fingerprint.record(spark, run, Map.of());
         return new StageOutcome(name(), rowsIn, 0, 0, 0, Map.of(), summary);
       }
       PanelEstimator.Result panel = fitPanel(yearly, config);
@@ -99,6 +118,7 @@ public final class EstimateStage implements Stage {
               attributed,
               estimates.get(0).estimate());
       LOG.info("Estimate finished: {} township-years in, {}", rowsIn, summary);
+      fingerprint.record(spark, run, versions);
       return new StageOutcome(
           name(), rowsIn, estimates.size() + attributed, 0, 0, versions, summary);
     } finally {

@@ -1,8 +1,10 @@
 package org.dispersal.export;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.dispersal.common.DispersalException;
 import org.dispersal.common.Setting;
 import org.dispersal.common.Settings;
@@ -75,7 +77,9 @@ public record ExportConfig(
     }
     return new ExportConfig(
         s.get(SMALL_COUNT_THRESHOLD),
-        Map.copyOf(colours),
+        // sorted, not Map.copyOf: its order (and so toString, part of the stage's fingerprint)
+        // changes from one JVM to the next
+        Collections.unmodifiableMap(new TreeMap<>(colours)),
         s.get(FONT_SAMPLE),
         s.get(CHARTS).equals("required"),
         // the forecast's status thresholds, declared once there, colour the probability cells

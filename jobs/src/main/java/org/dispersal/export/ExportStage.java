@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
@@ -28,6 +29,7 @@ import org.dispersal.common.Lake;
 import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
 import org.dispersal.common.Stage;
+import org.dispersal.common.StageFingerprint;
 import org.dispersal.common.StageOutcome;
 import org.dispersal.common.Townships;
 import org.slf4j.Logger;
@@ -74,15 +76,28 @@ public final class ExportStage implements Stage {
     ExportConfig config = ExportConfig.from(settings);
     LocalDate asOf = run.run().asOf();
     LOG.info("Export started: as of {}", asOf);
+    // Tables written before this stage, as known at the as-of date (see AsOfBasis); gold/forecasts
+    // holds every as-of date's rows and is read as it is now.
+    AsOfBasis basis = AsOfBasis.of(spark, run.paths(), asOf, INPUTS);
+    Long forecastsVersion = AsOfBasis.current().version(spark, run.paths(), "gold/" + FORECASTS);
+    StageFingerprint fingerprint =
+        StageFingerprint.of(spark, run, name(), basis, INPUTS, config)
+            .with("gold/" + FORECASTS, String.valueOf(forecastsVersion));
+    String workbook = workbook(run.paths().exports(), asOf);
+    if (exists(spark, workbook)) {
+      Optional<StageOutcome> skipped = fingerprint.skip(spark, run, "workbook");
+      if (skipped.isPresent()) {
+        return skipped.get();
+      }
+    } else {
+      LOG.info("export: {} does not exist; exporting", workbook);
+    }
     Font font = chartFont(config);
     // every gold table is read at a pinned version, logged in gold/export_log after publishing
     Map<String, Long> versions = new LinkedHashMap<>();
     Dataset<Row> forecasts =
         pinned(spark, run, AsOfBasis.current(), List.of(FORECASTS), "forecast", versions)
             .get(FORECASTS);
-    // Tables written before this stage, as known at the as-of date (see AsOfBasis); gold/forecasts
-    // holds every as-of date's rows and is read as it is now.
-    AsOfBasis basis = AsOfBasis.of(spark, run.paths(), asOf, INPUTS);
     Map<String, Dataset<Row>> panel =
         pinned(spark, run, basis, List.of("task_progress", "township_month"), "panel", versions);
     Dataset<Row> current = ExportData.forecastsOf(forecasts, asOf).cache();
@@ -138,11 +153,12 @@ public final class ExportStage implements Stage {
             overview);
     String target = folder(run.paths().exports(), asOf);
     long bytes = write(spark, run, sheets, charts, font, config, asOf, target);
-    Lake.append(
-        ExportLog.entries(
-            spark, run.runId(), asOf, versions, new Timestamp(System.currentTimeMillis())),
-        Lake.table(run.paths(), "gold", ExportLog.TABLE),
-        run.runId());
+    long logVersion =
+        Lake.append(
+            ExportLog.entries(
+                spark, run.runId(), asOf, versions, new Timestamp(System.currentTimeMillis())),
+            Lake.table(run.paths(), "gold", ExportLog.TABLE),
+            run.runId());
     String summary =
         String.format(
             "%d sheets, %d charts, %d targets (previous export %s, %s), %,d bytes in %s",
@@ -157,8 +173,20 @@ public final class ExportStage implements Stage {
         "Export finished in {} s: {}",
         String.format("%.1f", (System.nanoTime() - start) / 1e9),
         summary);
+    fingerprint.record(spark, run, Map.of("gold/" + ExportLog.TABLE, logVersion));
     return new StageOutcome(
         name(), overview.size(), sheets.size() * 2L + charts.size() + 1, 0, 0, Map.of(), summary);
+  }
+
+  // Someone may have deleted the workbook of an export that is otherwise up to date.
+  private static boolean exists(SparkSession spark, String file) {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file);
+    try {
+      return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
+    } catch (IOException e) {
+      LOG.debug("Cannot check {}", file, e);
+      return false;
+    }
   }
 
   // The CJK font for the charts; null (no charts) only when the configuration allows it.

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -24,6 +25,7 @@ import org.dispersal.common.Lake;
 import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
 import org.dispersal.common.Stage;
+import org.dispersal.common.StageFingerprint;
 import org.dispersal.common.StageOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,10 @@ public final class ForecastStage implements Stage {
               KnownHistory.INPUTS.stream())
           .toList();
 
+  /** Every table the forecast reads through the basis, for its fingerprint. */
+  static final List<String> READS =
+      Stream.concat(INPUTS.stream(), Stream.of("silver/targets_history")).toList();
+
   @Override
   public String name() {
     return "forecast";
@@ -80,6 +86,17 @@ public final class ForecastStage implements Stage {
 
   StageOutcome run(SparkSession spark, Settings settings, RunContext run, AsOfBasis basis) {
     ForecastConfig config = ForecastConfig.from(settings);
+    StageFingerprint fingerprint =
+        StageFingerprint.of(spark, run, name(), basis, READS, config)
+            .with(
+                "scenario",
+                config.scenario().isEmpty()
+                    ? "none"
+                    : StageFingerprint.fileHash(Path.of(config.scenario())));
+    Optional<StageOutcome> skipped = fingerprint.skip(spark, run, "gold");
+    if (skipped.isPresent()) {
+      return skipped.get();
+    }
     String district = run.run().districtCode();
     LocalDate asOfDate = run.run().asOf();
     YearMonth asOf = YearMonth.from(asOfDate);
@@ -228,6 +245,7 @@ public final class ForecastStage implements Stage {
             known.revised(),
             basis.label());
     LOG.info("Forecast finished: {}", summary);
+    fingerprint.record(spark, run, versions);
     return new StageOutcome(
         name(),
         series.size() + targets.size(),
