@@ -55,10 +55,6 @@ public final class ForecastStage implements Stage {
               KnownHistory.INPUTS.stream())
           .toList();
 
-  /** Every table the forecast reads through the basis, for its fingerprint. */
-  static final List<String> READS =
-      Stream.concat(INPUTS.stream(), Stream.of("silver/targets_history")).toList();
-
   @Override
   public String name() {
     return "forecast";
@@ -87,7 +83,7 @@ public final class ForecastStage implements Stage {
   StageOutcome run(SparkSession spark, Settings settings, RunContext run, AsOfBasis basis) {
     ForecastConfig config = ForecastConfig.from(settings);
     StageFingerprint fingerprint =
-        StageFingerprint.of(spark, run, name(), basis, READS, config)
+        StageFingerprint.of(spark, run, name(), basis, INPUTS, config)
             .with(
                 "scenario",
                 config.scenario().isEmpty()
