@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.dispersal.common.Lake;
@@ -73,7 +74,13 @@ final class Fold {
     }
     return switch (spec.write()) {
       case KEYS -> merge(rows, scopes.get(table), spec.match(), location);
-      case DELIVERIES -> replaceDeliveries(rows, location);
+      case DELIVERIES -> replaceWhere(rows, Cols.DELIVERY_ID, increment.fresh(), location);
+      case MONTHS ->
+          replaceWhere(
+              rows,
+              "month",
+              scopes.get(table).select("month").distinct().as(Encoders.STRING()).collectAsList(),
+              location);
       case OVERWRITE -> Lake.overwrite(rows, location, runId);
     };
   }
@@ -138,24 +145,27 @@ final class Fold {
     return rows.join(k, on, how);
   }
 
-  /** The rows of the deliveries conformed now replace the rows those deliveries had. */
-  private long replaceDeliveries(Dataset<Row> rows, String location) {
-    List<String> ids = increment.fresh();
-    if (ids.isEmpty()) {
+  /**
+   * Replaces the table's rows whose column holds one of the values (the deliveries conformed now,
+   * the months they touch) with the recomputed rows that do.
+   */
+  private long replaceWhere(
+      Dataset<Row> rows, String column, List<String> values, String location) {
+    if (values.isEmpty()) {
       return Lake.version(spark, location);
     }
-    if (ids.stream().anyMatch(d -> d.contains("'") || d.contains("\\"))) {
+    if (values.stream().anyMatch(v -> v == null || v.contains("'") || v.contains("\\"))) {
       return Lake.overwrite(rows, location, runId); // not safely quoted in a predicate
     }
-    rows.filter(col(Cols.DELIVERY_ID).isin(ids.toArray()))
+    rows.filter(col(column).isin(values.toArray()))
         .write()
         .format("delta")
         .mode("overwrite")
         .option(
             "replaceWhere",
-            Cols.DELIVERY_ID
+            column
                 + " IN ("
-                + ids.stream().map(d -> "'" + d + "'").collect(Collectors.joining(", "))
+                + values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "))
                 + ")")
         .option("userMetadata", runId)
         .save(location);
