@@ -40,12 +40,14 @@ final class Tables {
 
   static final Map<String, Spec> SPECS =
       Map.ofEntries(
+          // The current tables are rewritten from the history the fold has just computed: a MERGE
+          // of a month's keys took 60 s against 15 s for the rewrite (district scale).
           entry("rental_history", keys(RENTAL, Cols.REGISTRATION_ID, History.VALID_FROM)),
-          entry(RENTAL, keys(RENTAL, Cols.REGISTRATION_ID)),
+          entry(RENTAL, overwrite(RENTAL)),
           entry("license_history", keys(LICENSE, Cols.CREDIT_CODE, History.VALID_FROM)),
-          entry(LICENSE, keys(LICENSE, Cols.CREDIT_CODE)),
+          entry(LICENSE, overwrite(LICENSE)),
           entry("demolition_history", keys(DEMOLITION, Cols.RECORD_ID, History.VALID_FROM)),
-          entry(DEMOLITION, keys(DEMOLITION, Cols.RECORD_ID)),
+          entry(DEMOLITION, overwrite(DEMOLITION)),
           entry("population", keys("population", Cols.TOWNSHIP_CODE, "year")),
           entry(
               "targets",
