@@ -4,9 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
 import java.sql.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -52,15 +54,22 @@ public final class ConformStage implements Stage {
         increment.full() ? "rebuilding silver from all of bronze" : "folding new deliveries in",
         increment.reason());
     Map<String, Dataset<Row>> fresh = new LinkedHashMap<>();
+    Set<String> freshLedgers = new HashSet<>();
     long rowsIn = 0;
     for (String ledger : LEDGERS) {
       fresh.put(ledger, increment.freshRows(bronze.get(ledger)));
-      rowsIn += fresh.get(ledger).count();
+      long rows = fresh.get(ledger).count();
+      rowsIn += rows;
+      if (rows > 0) {
+        freshLedgers.add(ledger);
+      }
     }
     Resolved resolved = Resolved.of(fresh, resolver, run.run().districtCode());
+    Fold fold = new Fold(spark, increment, freshLedgers, Silver.scopes(resolved), run.runId());
     Map<String, Dataset<Row>> written = new LinkedHashMap<>();
     Map<String, Long> versions = new LinkedHashMap<>();
     long rowsOut = 0;
+    int kept = 0;
     for (Silver.Layer layer :
         Silver.layers(
             resolved,
@@ -73,12 +82,23 @@ public final class ConformStage implements Stage {
       for (Map.Entry<String, Dataset<Row>> table : layer.build(written).entrySet()) {
         String location = Lake.table(run.paths(), "silver", table.getKey());
         long start = System.nanoTime();
+        boolean again = fold.recompute(table.getKey(), location);
         versions.put(
-            "silver/" + table.getKey(), Lake.overwrite(table.getValue(), location, run.runId()));
+            "silver/" + table.getKey(),
+            again
+                ? fold.write(table.getKey(), table.getValue(), location)
+                : Lake.version(spark, location));
         written.put(table.getKey(), Lake.read(spark, location));
-        rowsOut += written.get(table.getKey()).count();
+        if (again) {
+          rowsOut += written.get(table.getKey()).count();
+        } else {
+          kept++;
+        }
         LOG.debug(
-            "silver/{} written in {} ms", table.getKey(), (System.nanoTime() - start) / 1_000_000);
+            "silver/{} {} in {} ms",
+            table.getKey(),
+            again ? "written" : "kept (its inputs have no new rows)",
+            (System.nanoTime() - start) / 1_000_000);
       }
     }
     versions.put(
@@ -110,8 +130,9 @@ public final class ConformStage implements Stage {
         quarantined,
         0,
         versions,
-        written.size()
+        (written.size() - kept)
             + " silver tables"
+            + (kept > 0 ? " written, " + kept + " kept" : "")
             + (increment.full() ? " rebuilt (" : " (")
             + increment.reason()
             + ")"

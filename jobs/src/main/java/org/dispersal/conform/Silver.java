@@ -124,6 +124,41 @@ final class Silver {
   }
 
   /**
+   * Per keyed ledger table, the keys the resolved rows touch: a fold recomputes and writes only
+   * their rows (see {@link Fold}).
+   */
+  static Map<String, Dataset<Row>> scopes(Resolved resolved) {
+    Map<String, Dataset<Row>> in = resolved.ledgers();
+    Map<String, Dataset<Row>> t = new LinkedHashMap<>();
+    for (String[] ledger :
+        new String[][] {
+          {"rental", Cols.REGISTRATION_ID},
+          {"license", Cols.CREDIT_CODE},
+          {"demolition", Cols.RECORD_ID}
+        }) {
+      Dataset<Row> keys = in.get(ledger[0]).select(col(ledger[1])).distinct();
+      t.put(ledger[0] + "_history", keys);
+      t.put(ledger[0], keys);
+    }
+    t.put("population", in.get("population").select(Cols.TOWNSHIP_CODE, "year").distinct());
+    t.put(
+        "targets",
+        in.get("targets")
+            .select("task", "metric", Cols.TOWNSHIP_CODE, "year", "cumulative")
+            .distinct());
+    t.put(
+        "progress",
+        in.get("progress")
+            .select(
+                col("task"),
+                col("metric"),
+                col(Cols.TOWNSHIP_CODE),
+                date_format(col("month"), "yyyy-MM").as("month"))
+            .distinct());
+    return t;
+  }
+
+  /**
    * The versions of a record ledger. Folding recomputes only the keys the new rows touch, from
    * their earlier versions and the new rows, and keeps every other key's versions as they were.
    */

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -34,17 +35,33 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * An incremental conform — only the deliveries ingested since the last one, folded into silver —
  * leaves exactly the silver tables a full rebuild from all of bronze makes, also when it is run
- * again over deliveries it had already folded (a conform that failed before recording them).
+ * again over deliveries it had already folded (a conform that failed before recording them), and
+ * leaves the tables a night's deliveries do not feed as they were.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class ConformIncrementalTest {
   private static final LocalDate AS_OF = LocalDate.of(2015, 3, 31);
   private static final String DISTRICT = "110119";
+  // The third night delivers this ledger's March file alone.
+  private static final String LAST = "拆违台账";
+  private static final Set<String> NOT_FROM_DEMOLITION =
+      Set.of(
+          "rental_history",
+          "rental",
+          "license_history",
+          "license",
+          "population",
+          "targets",
+          "targets_history",
+          "progress");
 
   @TempDir static Path dir;
   private static SparkSession spark;
   private static StageOutcome firstNight;
   private static StageOutcome secondNight;
+  private static StageOutcome thirdNight;
+  private static Map<String, Long> beforeThird;
+  private static Map<String, Long> afterThird;
   private static Map<String, List<Row>> incremental;
   private static long bronzeRows;
   private static long firstNightInputs;
@@ -58,8 +75,12 @@ class ConformIncrementalTest {
     deliver(generated, name -> !name.contains("2015-03"));
     firstNight = night(AS_OF.withDayOfMonth(1).minusDays(1), false);
     firstNightInputs = Lake.version(spark, table("silver", Inputs.TABLE));
-    deliver(generated, name -> name.contains("2015-03"));
+    deliver(generated, name -> name.contains("2015-03") && !name.startsWith(LAST));
     secondNight = night(AS_OF, false);
+    beforeThird = versions();
+    deliver(generated, name -> name.contains("2015-03") && name.startsWith(LAST));
+    thirdNight = night(AS_OF, false);
+    afterThird = versions();
     incremental = silver();
     for (String ledger : ConformStage.LEDGERS) {
       bronzeRows += spark.read().format("delta").load(table("bronze", ledger)).count();
@@ -72,7 +93,21 @@ class ConformIncrementalTest {
     assertThat(firstNight.summary()).contains("rebuilt (no earlier conform");
     assertThat(secondNight.summary()).contains("new deliveries").doesNotContain("rebuilt");
     assertThat(secondNight.rowsIn()).isPositive().isLessThan(bronzeRows / 2);
-    assertThat(firstNight.rowsIn() + secondNight.rowsIn()).isEqualTo(bronzeRows);
+    assertThat(firstNight.rowsIn() + secondNight.rowsIn() + thirdNight.rowsIn())
+        .isEqualTo(bronzeRows);
+  }
+
+  @Test
+  @Execution(ExecutionMode.SAME_THREAD) // the tests rebuild the same lake in turn
+  void aDeliveryOfOneLedgerWritesOnlyTheTablesItFeeds() {
+    // That the tables kept and written are right is aFullRebuildMakesTheSameSilverTables' part.
+    assertThat(thirdNight.summary()).contains("new deliveries").contains(" kept");
+    for (String t : NOT_FROM_DEMOLITION) {
+      assertThat(afterThird.get(t)).as("silver/" + t).isEqualTo(beforeThird.get(t));
+    }
+    for (String t : List.of("demolition_history", "demolition", "quality_deliveries")) {
+      assertThat(afterThird.get(t)).as("silver/" + t).isGreaterThan(beforeThird.get(t));
+    }
   }
 
   @Test
@@ -94,7 +129,7 @@ class ConformIncrementalTest {
     StageOutcome again = conform(AS_OF, false);
 
     assertThat(again.summary()).contains("new deliveries").doesNotContain("rebuilt");
-    assertThat(again.rowsIn()).isEqualTo(secondNight.rowsIn());
+    assertThat(again.rowsIn()).isEqualTo(secondNight.rowsIn() + thirdNight.rowsIn());
     assertSameTables(silver(), incremental);
   }
 
@@ -105,21 +140,34 @@ class ConformIncrementalTest {
     }
   }
 
+  /** Every silver table's latest version. */
+  private static Map<String, Long> versions() {
+    Map<String, Long> out = new TreeMap<>();
+    for (String t : silverTables()) {
+      out.put(t, Lake.version(spark, table("silver", t)));
+    }
+    return out;
+  }
+
   /** Every silver table's rows but the conform's own bookkeeping, sorted for a stable diff. */
   private static Map<String, List<Row>> silver() {
     Map<String, List<Row>> out = new TreeMap<>();
+    for (String t : silverTables()) {
+      Dataset<Row> rows = spark.read().format("delta").load(table("silver", t));
+      out.put(t, new ArrayList<>(rows.collectAsList()));
+    }
+    return out;
+  }
+
+  private static List<String> silverTables() {
     try (Stream<Path> tables = Files.list(dir.resolve("lake").resolve("silver"))) {
-      for (Path t : tables.toList()) {
-        String name = t.getFileName().toString();
-        if (!name.equals(Inputs.TABLE)) {
-          Dataset<Row> rows = spark.read().format("delta").load(t.toUri().toString());
-          out.put(name, new ArrayList<>(rows.collectAsList()));
-        }
-      }
+      return tables
+          .map(t -> t.getFileName().toString())
+          .filter(name -> !name.equals(Inputs.TABLE))
+          .toList();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return out;
   }
 
   private static StageOutcome night(LocalDate asOf, boolean full) {
