@@ -53,6 +53,7 @@ final class Tables {
               "targets",
               keys("targets", "task", "metric", Cols.TOWNSHIP_CODE, "year", "cumulative")),
           entry("targets_history", new Spec(List.of("targets"), Write.DELIVERIES, List.of())),
+          entry("progress_history", new Spec(List.of("progress"), Write.DELIVERIES, List.of())),
           // A MERGE costs more than rewriting the few months a report touches.
           entry("progress", new Spec(List.of("progress"), Write.MONTHS, List.of("month"))),
           // Any ledger's new rows may be set aside.

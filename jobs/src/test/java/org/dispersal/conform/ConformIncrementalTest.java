@@ -53,7 +53,8 @@ class ConformIncrementalTest {
           "population",
           "targets",
           "targets_history",
-          "progress");
+          "progress",
+          "progress_history");
 
   @TempDir static Path dir;
   private static SparkSession spark;
