@@ -24,10 +24,21 @@ final class Silver {
     Map<String, Dataset<Row>> build(Map<String, Dataset<Row>> written);
   }
 
+  /** The record ledgers and the business key of each, in the order their tables are written. */
+  static final Map<String, String> RECORD_KEYS = recordKeys();
+
   /** When a row of a history became known (see {@link #knownAt}). */
   static final String KNOWN_AT = "known_at";
 
   private Silver() {}
+
+  private static Map<String, String> recordKeys() {
+    Map<String, String> keys = new LinkedHashMap<>();
+    keys.put("rental", Cols.REGISTRATION_ID);
+    keys.put("license", Cols.CREDIT_CODE);
+    keys.put("demolition", Cols.RECORD_ID);
+    return java.util.Collections.unmodifiableMap(keys);
+  }
 
   /**
    * The layers of a conform.
@@ -64,30 +75,17 @@ final class Silver {
       Resolved resolved, Map<String, Dataset<Row>> previous, Dataset<Row> deliveries) {
     Map<String, Dataset<Row>> t = new LinkedHashMap<>();
     Map<String, Dataset<Row>> in = resolved.ledgers();
-    Dataset<Row> rentalHistory =
-        history(
-                knownAt(in.get("rental"), deliveries),
-                previous.get("rental_history"),
-                Cols.REGISTRATION_ID)
-            .persist();
-    Dataset<Row> licenseHistory =
-        history(
-                knownAt(in.get("license"), deliveries),
-                previous.get("license_history"),
-                Cols.CREDIT_CODE)
-            .persist();
-    Dataset<Row> demolitionHistory =
-        history(
-                knownAt(in.get("demolition"), deliveries),
-                previous.get("demolition_history"),
-                Cols.RECORD_ID)
-            .persist();
-    t.put("rental_history", rentalHistory);
-    t.put("rental", current(rentalHistory));
-    t.put("license_history", licenseHistory);
-    t.put("license", current(licenseHistory));
-    t.put("demolition_history", demolitionHistory);
-    t.put("demolition", current(demolitionHistory));
+    for (Map.Entry<String, String> ledger : RECORD_KEYS.entrySet()) {
+      String name = ledger.getKey();
+      Dataset<Row> history =
+          history(
+                  knownAt(in.get(name), deliveries),
+                  previous.get(name + "_history"),
+                  ledger.getValue())
+              .persist();
+      t.put(name + "_history", history);
+      t.put(name, current(history));
+    }
     t.put(
         "population",
         History.latestDelivery(
@@ -106,8 +104,7 @@ final class Silver {
     t.put(
         "targets_history",
         withPrevious(knownAt(in.get("targets"), deliveries), previous.get("targets_history")));
-    Dataset<Row> progress =
-        in.get("progress").withColumn("month", date_format(col("month"), "yyyy-MM"));
+    Dataset<Row> progress = progressRows(in);
     t.put(
         "progress_history",
         withPrevious(knownAt(progress, deliveries), previous.get("progress_history")));
@@ -130,16 +127,12 @@ final class Silver {
   static Map<String, Dataset<Row>> scopes(Resolved resolved) {
     Map<String, Dataset<Row>> in = resolved.ledgers();
     Map<String, Dataset<Row>> t = new LinkedHashMap<>();
-    for (String[] ledger :
-        new String[][] {
-          {"rental", Cols.REGISTRATION_ID},
-          {"license", Cols.CREDIT_CODE},
-          {"demolition", Cols.RECORD_ID}
-        }) {
-      Dataset<Row> keys = in.get(ledger[0]).select(col(ledger[1])).distinct();
-      t.put(ledger[0] + "_history", keys);
-      t.put(ledger[0], keys);
-    }
+    RECORD_KEYS.forEach(
+        (ledger, key) -> {
+          Dataset<Row> keys = in.get(ledger).select(col(key)).distinct();
+          t.put(ledger + "_history", keys);
+          t.put(ledger, keys);
+        });
     t.put("population", in.get("population").select(Cols.TOWNSHIP_CODE, "year").distinct());
     t.put(
         "targets",
@@ -148,14 +141,13 @@ final class Silver {
             .distinct());
     t.put(
         "progress",
-        in.get("progress")
-            .select(
-                col("task"),
-                col("metric"),
-                col(Cols.TOWNSHIP_CODE),
-                date_format(col("month"), "yyyy-MM").as("month"))
-            .distinct());
+        progressRows(in).select("task", "metric", Cols.TOWNSHIP_CODE, "month").distinct());
     return t;
+  }
+
+  /** The resolved progress rows with their month as {@code yyyy-MM}, the key of the table. */
+  private static Dataset<Row> progressRows(Map<String, Dataset<Row>> resolved) {
+    return resolved.get("progress").withColumn("month", date_format(col("month"), "yyyy-MM"));
   }
 
   /**
@@ -357,9 +349,7 @@ final class Silver {
 
   static List<String> versionKey(String ledger) {
     return switch (ledger) {
-      case "rental" -> List.of(Cols.REGISTRATION_ID, Cols.UPDATED_AT);
-      case "license" -> List.of(Cols.CREDIT_CODE, Cols.UPDATED_AT);
-      case "demolition" -> List.of(Cols.RECORD_ID, Cols.UPDATED_AT);
+      case "rental", "license", "demolition" -> List.of(RECORD_KEYS.get(ledger), Cols.UPDATED_AT);
       case "population" -> List.of(Cols.TOWNSHIP, "year");
       case "targets" -> List.of("task", "metric", Cols.TOWNSHIP, "year", "cumulative");
       default -> List.of("task", "metric", Cols.TOWNSHIP, "month");

@@ -42,11 +42,15 @@ final class Tables {
       Map.ofEntries(
           // The current tables are rewritten from the history the fold has just computed: a MERGE
           // of a month's keys took 60 s against 15 s for the rewrite (district scale).
-          entry("rental_history", keys(RENTAL, Cols.REGISTRATION_ID, History.VALID_FROM)),
+          entry("rental_history", keys(RENTAL, Silver.RECORD_KEYS.get(RENTAL), History.VALID_FROM)),
           entry(RENTAL, overwrite(RENTAL)),
-          entry("license_history", keys(LICENSE, Cols.CREDIT_CODE, History.VALID_FROM)),
+          entry(
+              "license_history",
+              keys(LICENSE, Silver.RECORD_KEYS.get(LICENSE), History.VALID_FROM)),
           entry(LICENSE, overwrite(LICENSE)),
-          entry("demolition_history", keys(DEMOLITION, Cols.RECORD_ID, History.VALID_FROM)),
+          entry(
+              "demolition_history",
+              keys(DEMOLITION, Silver.RECORD_KEYS.get(DEMOLITION), History.VALID_FROM)),
           entry(DEMOLITION, overwrite(DEMOLITION)),
           entry("population", keys("population", Cols.TOWNSHIP_CODE, "year")),
           entry(

@@ -63,9 +63,9 @@ public final class Vintages {
     Dataset<Row> derived =
         Comparison.derived(
                 Reference.derivations(),
-                known(demolitionHistory, Cols.RECORD_ID, moments),
-                known(licenseHistory, Cols.CREDIT_CODE, moments),
-                known(rentalHistory, Cols.REGISTRATION_ID, moments),
+                known(demolitionHistory, Silver.RECORD_KEYS.get("demolition"), moments),
+                known(licenseHistory, Silver.RECORD_KEYS.get("license"), moments),
+                known(rentalHistory, Silver.RECORD_KEYS.get("rental"), moments),
                 FROM,
                 TO)
             .withColumnRenamed(Comparison.DERIVED, "_value")
