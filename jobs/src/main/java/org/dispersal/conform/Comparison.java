@@ -1,18 +1,21 @@
 package org.dispersal.conform;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,63 +58,108 @@ final class Comparison {
       Dataset<Row> entities,
       Dataset<Row> rentals,
       String... keys) {
-    List<Dataset<Row>> parts = new ArrayList<>();
-    for (Derivation d : derivations) {
-      Dataset<Row> part =
-          switch (d.derivation()) {
-            case "demolition.area" ->
-                monthly(demolitions, Cols.DEMOLISHED_ON, sum(col(Cols.DEMOLISHED_AREA)), keys);
-            case "demolition.count" ->
-                monthly(demolitions, Cols.DEMOLISHED_ON, count(lit(1)), keys);
-            case "demolition.new_count" ->
-                monthly(
-                    demolitions.filter(col(Cols.NEWLY_BUILT).equalTo(true)),
-                    Cols.DEMOLISHED_ON,
-                    count(lit(1)),
-                    keys);
-            case "license.closed" ->
-                monthly(
-                    VacatingEvents.closedOrRelocated(entities)
-                        .filter(col(Cols.RECTIFICATION_CATEGORY).equalTo(d.argument())),
-                    VacatingEvents.CLOSED_ON,
-                    count(lit(1)),
-                    keys);
-            case "license.rectified" ->
-                monthly(
-                    entities.filter(
-                        col(Cols.RECTIFICATION_CATEGORY)
-                            .equalTo(d.argument())
-                            .and(col(Cols.RECTIFICATION_ACTION).isNotNull())),
-                    Cols.RECTIFIED_ON,
-                    count(lit(1)),
-                    keys);
-            case "rental.cleared" ->
-                monthly(
-                    rentals.filter(col(Cols.DEREGISTRATION_REASON).equalTo(d.argument())),
-                    Cols.DEREGISTERED_ON,
-                    count(lit(1)),
-                    keys);
-            default -> throw new IllegalArgumentException("Unknown derivation " + d.derivation());
-          };
-      parts.add(
-          part.withColumn(TASK, lit(d.task()))
-              .withColumn(METRIC, lit(d.metric()))
-              .withColumn(UNIT, lit(d.unit())));
-    }
-    return parts.stream().reduce(Dataset::unionByName).orElseThrow();
-  }
-
-  private static Dataset<Row> monthly(
-      Dataset<Row> in, String date, Column measure, String... keys) {
-    List<Column> by =
-        new ArrayList<>(
-            List.of(col(Cols.TOWNSHIP_CODE), date_format(col(date), "yyyy-MM").as(MONTH)));
+    Map<String, Dataset<Row>> ledgers =
+        Map.of("demolition", demolitions, "license", entities, "rental", rentals);
+    List<Column> by = new ArrayList<>(List.of(col(Cols.TOWNSHIP_CODE), col(MONTH)));
     for (String k : keys) {
       by.add(col(k));
     }
-    return in.filter(col(date).isNotNull())
+    by.addAll(List.of(col(TASK), col(METRIC), col(UNIT)));
+    Dataset<Row> figures = null;
+    for (String ledger : List.of("demolition", "license", "rental")) {
+      Dataset<Row> part = figures(ledgers.get(ledger), ledger, derivations, keys);
+      if (part != null) {
+        figures = figures == null ? part : figures.unionByName(part);
+      }
+    }
+    // One scan of each ledger and one aggregation for all derivations, not one per derivation:
+    // the plan (and the vintages' plan, which derives per origin range) is a tenth the size.
+    return figures
         .groupBy(by.toArray(Column[]::new))
-        .agg(measure.cast("double").as(DERIVED));
+        .agg(sum(col(VALUE)).as(DERIVED))
+        .select(columns(keys));
+  }
+
+  private static final String VALUE = "_value";
+
+  // Each row of a ledger, once per derivation that counts it: task, metric, unit, month, value.
+  private static Dataset<Row> figures(
+      Dataset<Row> in, String ledger, List<Derivation> derivations, String... keys) {
+    List<Column> contributions = new ArrayList<>();
+    for (Derivation d : derivations) {
+      if (d.derivation().startsWith(ledger + ".")) {
+        contributions.add(contribution(d));
+      }
+    }
+    if (contributions.isEmpty()) {
+      return null;
+    }
+    List<Column> out = new ArrayList<>(List.of(col(Cols.TOWNSHIP_CODE)));
+    for (String k : keys) {
+      out.add(col(k));
+    }
+    List<Column> flat = new ArrayList<>(out);
+    for (String f : List.of(TASK, METRIC, UNIT, MONTH, VALUE)) {
+      flat.add(col("_f." + f).as(f));
+    }
+    out.add(explode(array(contributions.toArray(Column[]::new))).as("_f"));
+    return in.select(out.toArray(Column[]::new))
+        .filter(col("_f").isNotNull())
+        .select(flat.toArray(Column[]::new));
+  }
+
+  // What one row adds to a derivation's monthly figure, or null when the derivation skips it.
+  private static Column contribution(Derivation d) {
+    Column one = lit(1.0);
+    Column[] c =
+        switch (d.derivation()) {
+          case "demolition.area" ->
+              new Column[] {
+                lit(true), col(Cols.DEMOLISHED_ON), col(Cols.DEMOLISHED_AREA).cast("double")
+              };
+          case "demolition.count" -> new Column[] {lit(true), col(Cols.DEMOLISHED_ON), one};
+          case "demolition.new_count" ->
+              new Column[] {col(Cols.NEWLY_BUILT).equalTo(true), col(Cols.DEMOLISHED_ON), one};
+          case "license.closed" ->
+              new Column[] {
+                VacatingEvents.closedOrRelocated()
+                    .and(col(Cols.RECTIFICATION_CATEGORY).equalTo(d.argument())),
+                VacatingEvents.closedOn(),
+                one
+              };
+          case "license.rectified" ->
+              new Column[] {
+                col(Cols.RECTIFICATION_CATEGORY)
+                    .equalTo(d.argument())
+                    .and(col(Cols.RECTIFICATION_ACTION).isNotNull()),
+                col(Cols.RECTIFIED_ON),
+                one
+              };
+          case "rental.cleared" ->
+              new Column[] {
+                col(Cols.DEREGISTRATION_REASON).equalTo(d.argument()),
+                col(Cols.DEREGISTERED_ON),
+                one
+              };
+          default -> throw new IllegalArgumentException("Unknown derivation " + d.derivation());
+        };
+    return when(
+        c[0].and(c[1].isNotNull()),
+        struct(
+            lit(d.task()).as(TASK),
+            lit(d.metric()).as(METRIC),
+            lit(d.unit()).as(UNIT),
+            date_format(c[1], "yyyy-MM").as(MONTH),
+            c[2].as(VALUE)));
+  }
+
+  private static Column[] columns(String... keys) {
+    List<Column> out = new ArrayList<>(List.of(col(Cols.TOWNSHIP_CODE), col(MONTH)));
+    for (String k : keys) {
+      out.add(col(k));
+    }
+    out.addAll(List.of(col(DERIVED), col(TASK), col(METRIC), col(UNIT)));
+    return out.toArray(Column[]::new);
   }
 
   static final String ALLOWANCE = Missing.ALLOWANCE;

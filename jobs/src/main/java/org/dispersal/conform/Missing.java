@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.from_json;
@@ -14,6 +13,7 @@ import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -256,49 +256,50 @@ final class Missing {
         demolitions
             .groupBy(col(Cols.TOWNSHIP_CODE).as("p_township"))
             .agg(percentile_approx(col(Cols.DEMOLISHED_AREA), lit(0.9), lit(1000)).as("typical"));
-    Dataset<Row> out = null;
-    for (Comparison.Derivation d : derivations) {
-      Dataset<Row> part =
-          switch (d.derivation()) {
-            case "demolition.area" ->
-                missing
-                    .filter(col("ledger").equalTo("demolition"))
-                    .join(typical, col(Cols.TOWNSHIP_CODE).equalTo(col("p_township")), "left")
-                    .groupBy(Cols.TOWNSHIP_CODE, MONTH)
-                    .agg(sum(coalesce(col(AREA), col("typical"), lit(0.0))).as(ALLOWANCE));
-            case "demolition.new_count", "demolition.count" ->
-                counted(
-                    missing.filter(
-                        col("ledger")
-                            .equalTo("demolition")
-                            .and(
-                                d.derivation().equals("demolition.count")
-                                    ? lit(true)
-                                    : col("newly_raw")
-                                        .isNull()
-                                        .or(col("newly_raw").isin("是", "true")))));
-            case "license.closed", "license.rectified" ->
-                counted(
-                    missing.filter(
-                        col("ledger")
-                            .equalTo("license")
-                            .and(col("category").equalTo(d.argument()))));
-            case "rental.cleared" ->
-                counted(
-                    missing.filter(
-                        col("ledger").equalTo("rental").and(col("reason").equalTo(d.argument()))));
-            default -> throw new IllegalArgumentException("Unknown derivation " + d.derivation());
-          };
-      part =
-          part.withColumn(Comparison.TASK, lit(d.task()))
-              .withColumn(Comparison.METRIC, lit(d.metric()));
-      out = out == null ? part : out.unionByName(part);
-    }
-    return out;
+    Column[] parts =
+        derivations.stream()
+            .map(
+                d ->
+                    when(
+                        counts(d), struct(lit(d.task()).as("t"), lit(d.metric()).as("m"), area(d))))
+            .toArray(Column[]::new);
+    // One aggregation over all derivations rather than one per derivation (see Comparison).
+    return missing
+        .join(typical, col(Cols.TOWNSHIP_CODE).equalTo(col("p_township")), "left")
+        .select(col(Cols.TOWNSHIP_CODE), col(MONTH), explode(array(parts)).as("_a"))
+        .filter(col("_a").isNotNull())
+        .groupBy(
+            col(Cols.TOWNSHIP_CODE),
+            col(MONTH),
+            col("_a.t").as(Comparison.TASK),
+            col("_a.m").as(Comparison.METRIC))
+        .agg(sum(col("_a.v")).as(ALLOWANCE))
+        .select(Cols.TOWNSHIP_CODE, MONTH, ALLOWANCE, Comparison.TASK, Comparison.METRIC);
   }
 
-  private static Dataset<Row> counted(Dataset<Row> rows) {
-    return rows.groupBy(Cols.TOWNSHIP_CODE, MONTH).agg(count(lit(1)).cast("double").as(ALLOWANCE));
+  // Which missing records a derivation's allowance counts.
+  private static Column counts(Comparison.Derivation d) {
+    Column ledger = col("ledger");
+    return switch (d.derivation()) {
+      case "demolition.area", "demolition.count" -> ledger.equalTo("demolition");
+      case "demolition.new_count" ->
+          ledger
+              .equalTo("demolition")
+              .and(col("newly_raw").isNull().or(col("newly_raw").isin("是", "true")));
+      case "license.closed", "license.rectified" ->
+          ledger.equalTo("license").and(col("category").equalTo(d.argument()));
+      case "rental.cleared" -> ledger.equalTo("rental").and(col("reason").equalTo(d.argument()));
+      default -> throw new IllegalArgumentException("Unknown derivation " + d.derivation());
+    };
+  }
+
+  // What a counted missing record allows: its area (or the township's typical one) or one record.
+  private static Column area(Comparison.Derivation d) {
+    Column v =
+        d.derivation().equals("demolition.area")
+            ? coalesce(col(AREA), col("typical"), lit(0.0))
+            : lit(1.0);
+    return v.cast("double").as("v");
   }
 
   // Identifies a row without a key, which is a record of its own.

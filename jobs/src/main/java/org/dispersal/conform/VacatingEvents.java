@@ -35,17 +35,26 @@ final class VacatingEvents {
 
   /** Market entities that were closed or moved out, with the date it happened. */
   static Dataset<Row> closedOrRelocated(Dataset<Row> entities) {
-    Column action = col(Cols.RECTIFICATION_ACTION);
-    Column status = col(Cols.STATUS);
-    Column closedByAction = action.isin(Cols.ACTION_CLOSE, Cols.ACTION_RELOCATE);
-    Column closedByStatus = status.isin("吊销", "注销", "迁出");
     return entities
-        .filter(closedByAction.or(closedByStatus.and(col(Cols.RECTIFICATION_CATEGORY).isNotNull())))
-        .withColumn(
-            CLOSED_ON,
-            when(closedByAction, coalesce(col(Cols.RECTIFIED_ON), col(Cols.STATUS_CHANGED_ON)))
-                .otherwise(col(Cols.STATUS_CHANGED_ON)))
+        .filter(closedOrRelocated())
+        .withColumn(CLOSED_ON, closedOn())
         .filter(col(CLOSED_ON).isNotNull());
+  }
+
+  /** Whether a market entity was closed or moved out (by an action, or by its licence status). */
+  static Column closedOrRelocated() {
+    Column closedByStatus = col(Cols.STATUS).isin("吊销", "注销", "迁出");
+    return closedByAction().or(closedByStatus.and(col(Cols.RECTIFICATION_CATEGORY).isNotNull()));
+  }
+
+  /** When a closed or moved-out market entity was closed: the action's date, else the status's. */
+  static Column closedOn() {
+    return when(closedByAction(), coalesce(col(Cols.RECTIFIED_ON), col(Cols.STATUS_CHANGED_ON)))
+        .otherwise(col(Cols.STATUS_CHANGED_ON));
+  }
+
+  private static Column closedByAction() {
+    return col(Cols.RECTIFICATION_ACTION).isin(Cols.ACTION_CLOSE, Cols.ACTION_RELOCATE);
   }
 
   /**

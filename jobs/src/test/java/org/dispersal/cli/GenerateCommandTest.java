@@ -108,6 +108,9 @@ class GenerateCommandTest {
       "paths.exports=" + dir.resolve("exports"),
       "--set",
       "pii.key-file=" + dir.resolve("keys/pii.key"),
+      // A tenth of the district: the same files and townships, fewer rows to ingest.
+      "--set",
+      "generate.scale-fraction=0.1",
       "--as-of",
       "2015-02-28"
     };

@@ -18,7 +18,6 @@ import org.dispersal.common.PathsConfig;
 import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
 import org.dispersal.common.Stage;
-import org.dispersal.estimate.EstimateConfig;
 import org.dispersal.estimate.EstimateStage;
 import org.dispersal.export.ExportStage;
 import org.dispersal.forecast.ForecastConfig;
@@ -49,18 +48,18 @@ class StageSkipTest {
     GeneratedLake generated = GeneratedLake.get();
     copy(generated.lake, dir.resolve("lake"));
     copy(local(PathsConfig.from(generated.settings).exports()), dir.resolve("exports"));
-    // Fewer replications than the generated lake's run: estimate, and so the rest, run once here.
     Settings settings =
         generated
             .settings
             .with(PathsConfig.LAKE, dir.resolve("lake").toString())
             .with(PathsConfig.EXPORTS, dir.resolve("exports").toString())
-            .with(PathsConfig.RUNS, dir.resolve("runs").toString())
-            .with(EstimateConfig.REPLICATIONS, "99");
+            .with(PathsConfig.RUNS, dir.resolve("runs").toString());
     SparkSession spark = TestSpark.session();
     PathsConfig paths = PathsConfig.from(settings);
 
-    assertThat(run(settings)).noneMatch(s -> s.startsWith(SKIPPED));
+    // The first run skips what the generated lake's own run left current; another test may have
+    // rebuilt the panel since, and then it reruns.
+    run(settings);
     Map<String, Long> versions = versions(spark, paths);
 
     assertThat(run(settings))
