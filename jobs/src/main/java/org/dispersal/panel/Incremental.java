@@ -23,12 +23,14 @@ import org.dispersal.common.RunContext;
  * months from the earliest one that new data touches, or nothing.
  */
 record Incremental(boolean full, String fromMonth, String reason) {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Incremental.class);
 
   static Incremental plan(
       SparkSession spark,
       RunContext run,
       Map<String, Dataset<Row>> silver,
       Timestamp newest,
+      long eventsVersion,
       YearMonth last) {
     if (run.full()) {
       return new Incremental(true, null, "--full");
@@ -42,9 +44,28 @@ record Incremental(boolean full, String fromMonth, String reason) {
     if (last.isBefore(seen)) {
       return new Incremental(true, null, "as-of moved back from " + seen);
     }
+    if (wm.eventsVersion() == null) {
+      return new Incremental(true, null, "the last build did not record the events it read");
+    }
     String from = null;
     if (newest != null && (wm.ingestedUpTo() == null || newest.after(wm.ingestedUpTo()))) {
       from = touchedFrom(silver, wm.ingestedUpTo());
+    }
+    if (eventsVersion != wm.eventsVersion()) {
+      // A new record can change events of other months: a demolition of a site takes the earlier
+      // closure of a business there out of the business events (it is counted as demolished).
+      String events = Lake.table(run.paths(), "silver", "vacating_events");
+      String changed;
+      try {
+        changed = changedEventsFrom(Lake.readAt(spark, events, wm.eventsVersion()), silver);
+      } catch (Exception e) {
+        // Scala code throws SparkException (checked in Java) undeclared; any failure here means
+        // the version is gone (VACUUM, log retention), and a rebuild needs no old version.
+        LOG.warn(
+            "Panel: cannot read vacating events version {}: {}", wm.eventsVersion(), e.toString());
+        return new Incremental(true, null, "the events the last build read are vacuumed");
+      }
+      from = from == null || (changed != null && changed.compareTo(from) < 0) ? changed : from;
     }
     if (last.isAfter(seen)) {
       String next = seen.plusMonths(1).toString();
@@ -89,6 +110,13 @@ record Incremental(boolean full, String fromMonth, String reason) {
     months.add(first(silver.get("targets").filter(isNew), lit(TaskProgress.FIRST_MONTH)));
     months.add(first(silver.get("progress").filter(isNew), col("month")));
     return months.stream().filter(m -> m != null).min(String::compareTo).orElse(null);
+  }
+
+  /** The earliest month of an event that is new, gone or different since the last build. */
+  static String changedEventsFrom(Dataset<Row> before, Map<String, Dataset<Row>> silver) {
+    Dataset<Row> now = silver.get("vacating_events");
+    Dataset<Row> changed = now.exceptAll(before).unionByName(before.exceptAll(now));
+    return first(changed, col("event_month"));
   }
 
   private static String changedRecords(

@@ -65,7 +65,8 @@ public final class PanelStage implements Stage {
     gold.put(TASK_PROGRESS, taskProgress(spark, silver, townships, config, last, district));
 
     Timestamp newest = Watermark.newest(silver);
-    Incremental plan = Incremental.plan(spark, run, silver, newest, last);
+    long eventsVersion = Lake.version(spark, Lake.table(run.paths(), "silver", "vacating_events"));
+    Incremental plan = Incremental.plan(spark, run, silver, newest, eventsVersion, last);
     Map<String, Long> versions = new LinkedHashMap<>();
     long rowsOut = 0;
     for (Map.Entry<String, Dataset<Row>> table : gold.entrySet()) {
@@ -80,7 +81,7 @@ public final class PanelStage implements Stage {
       rowsOut += Lake.read(spark, location).count();
     }
     if (plan.full() || plan.fromMonth() != null) {
-      Watermark.write(spark, run, newest);
+      Watermark.write(spark, run, newest, eventsVersion);
     }
     String summary =
         plan.full()

@@ -15,8 +15,11 @@ import org.apache.spark.sql.types.StructType;
 import org.dispersal.common.Lake;
 import org.dispersal.common.RunContext;
 
-/** How far the gold panel has caught up: the newest ingest time and the as-of month it saw. */
-record Watermark(Timestamp ingestedUpTo, String asOfMonth) {
+/**
+ * How far the gold panel has caught up: the newest ingest time, the as-of month it saw and the
+ * version of silver/vacating_events it read (null when an earlier release wrote the watermark).
+ */
+record Watermark(Timestamp ingestedUpTo, String asOfMonth, Long eventsVersion) {
   static final List<String> INPUTS =
       List.of(
           "rental_history",
@@ -30,7 +33,8 @@ record Watermark(Timestamp ingestedUpTo, String asOfMonth) {
       new StructType()
           .add("run_id", DataTypes.StringType)
           .add("ingested_up_to", DataTypes.TimestampType)
-          .add("as_of_month", DataTypes.StringType);
+          .add("as_of_month", DataTypes.StringType)
+          .add("events_version", DataTypes.LongType);
 
   /** The newest ingest time among the silver inputs. */
   static Timestamp newest(Map<String, Dataset<Row>> silver) {
@@ -58,17 +62,25 @@ record Watermark(Timestamp ingestedUpTo, String asOfMonth) {
       return null;
     }
     List<Row> rows = Lake.read(spark, location).collectAsList();
-    return rows.isEmpty()
-        ? null
-        : new Watermark(rows.get(0).getTimestamp(1), rows.get(0).getString(2));
+    if (rows.isEmpty()) {
+      return null;
+    }
+    Row r = rows.get(0);
+    boolean hasEvents = java.util.Arrays.asList(r.schema().fieldNames()).contains("events_version");
+    Long events =
+        hasEvents && !r.isNullAt(r.fieldIndex("events_version")) ? r.getAs("events_version") : null;
+    return new Watermark(r.getTimestamp(1), r.getString(2), events);
   }
 
-  static void write(SparkSession spark, RunContext run, Timestamp newest) {
+  static void write(SparkSession spark, RunContext run, Timestamp newest, long eventsVersion) {
     Dataset<Row> row =
         spark.createDataFrame(
             List.of(
                 RowFactory.create(
-                    run.runId(), newest, java.time.YearMonth.from(run.run().asOf()).toString())),
+                    run.runId(),
+                    newest,
+                    java.time.YearMonth.from(run.run().asOf()).toString(),
+                    eventsVersion)),
             SCHEMA);
     Lake.overwrite(
         row.coalesce(1), Lake.table(run.paths(), "gold", PanelStage.WATERMARK), run.runId());

@@ -1,11 +1,19 @@
 package org.dispersal.panel;
 
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.dispersal.GeneratedLake;
 import org.dispersal.TestSpark;
 import org.dispersal.common.RunContext;
@@ -22,10 +30,32 @@ class PanelIncrementalTest {
     PanelStage.TOWNSHIP_MONTH, PanelStage.ENTITIES_BY_CATEGORY, PanelStage.TASK_PROGRESS
   };
 
+  // Rows of one table whose key is missing from the other or whose values differ. Sums of areas
+  // read from other files come in another order and may differ in the last bits (1585.98 against
+  // 1585.9799999999998), so doubles are equal within a relative 1e-9.
+  private static Dataset<Row> differing(Dataset<Row> a, Dataset<Row> b) {
+    List<String> key = PanelStage.keyOf(a);
+    Column join = lit(true);
+    for (String k : key) {
+      join = join.and(col("a." + k).eqNullSafe(col("b." + k)));
+    }
+    Column differs = col("b." + key.get(0)).isNull();
+    for (StructField f : a.schema().fields()) {
+      Column x = col("a." + f.name());
+      Column y = col("b." + f.name());
+      Column same =
+          f.dataType().equals(DataTypes.DoubleType)
+              ? x.eqNullSafe(y).or(abs(x.minus(y)).leq(abs(x).plus(1).multiply(1e-9)))
+              : x.eqNullSafe(y);
+      differs = differs.or(not(coalesce(same, lit(false))));
+    }
+    return a.as("a").join(b.as("b"), join, "left").filter(differs).select("a.*");
+  }
+
   @Test
   void incrementalNightsGiveTheSameTablesAsAFullRebuild() {
     GeneratedLake lake = GeneratedLake.get();
-    // The second night merged: the last commit before our rebuild is a MERGE from 2019-12 on.
+    // The second night merged: the last commit before our rebuild is a MERGE.
     Row last =
         TestSpark.session()
             .sql(
@@ -48,8 +78,12 @@ class PanelIncrementalTest {
       Dataset<Row> full = lake.table("gold/" + TABLES[i]);
       Dataset<Row> inc = TestSpark.session().createDataFrame(incremental.get(i), full.schema());
       assertThat(inc.count()).as(TABLES[i]).isEqualTo(full.count()).isGreaterThan(100);
-      assertThat(inc.exceptAll(full).count()).as(TABLES[i] + " rows only incremental").isZero();
-      assertThat(full.exceptAll(inc).count()).as(TABLES[i] + " rows only full").isZero();
+      assertThat(differing(inc, full).limit(3).collectAsList())
+          .as(TABLES[i] + " rows only incremental or different")
+          .isEmpty();
+      assertThat(differing(full, inc).limit(3).collectAsList())
+          .as(TABLES[i] + " rows only full or different")
+          .isEmpty();
     }
   }
 }
