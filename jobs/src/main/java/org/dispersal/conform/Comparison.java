@@ -72,8 +72,8 @@ final class Comparison {
         figures = figures == null ? part : figures.unionByName(part);
       }
     }
-    // One scan of each ledger and one aggregation for all derivations, not one per derivation:
-    // the plan (and the vintages' plan, which derives per origin range) is a tenth the size.
+    // One scan of each ledger and one aggregation for all derivations, not one per derivation
+    // (ten today), in the comparison's plan and in the vintages', which derives per origin range.
     return figures
         .groupBy(by.toArray(Column[]::new))
         .agg(sum(col(VALUE)).as(DERIVED))
