@@ -60,11 +60,6 @@ final class Comparison {
       String... keys) {
     Map<String, Dataset<Row>> ledgers =
         Map.of("demolition", demolitions, "license", entities, "rental", rentals);
-    List<Column> by = new ArrayList<>(List.of(col(Cols.TOWNSHIP_CODE), col(MONTH)));
-    for (String k : keys) {
-      by.add(col(k));
-    }
-    by.addAll(List.of(col(TASK), col(METRIC), col(UNIT)));
     Dataset<Row> figures = null;
     for (String ledger : List.of("demolition", "license", "rental")) {
       Dataset<Row> part = figures(ledgers.get(ledger), ledger, derivations, keys);
@@ -75,9 +70,9 @@ final class Comparison {
     // One scan of each ledger and one aggregation for all derivations, not one per derivation
     // (ten today), in the comparison's plan and in the vintages', which derives per origin range.
     return figures
-        .groupBy(by.toArray(Column[]::new))
+        .groupBy(keyed(keys, TASK, METRIC, UNIT))
         .agg(sum(col(VALUE)).as(DERIVED))
-        .select(columns(keys));
+        .select(keyed(keys, DERIVED, TASK, METRIC, UNIT));
   }
 
   private static final String VALUE = "_value";
@@ -98,14 +93,11 @@ final class Comparison {
     for (String k : keys) {
       out.add(col(k));
     }
-    List<Column> flat = new ArrayList<>(out);
-    for (String f : List.of(TASK, METRIC, UNIT, MONTH, VALUE)) {
-      flat.add(col("_f." + f).as(f));
-    }
     out.add(explode(array(contributions.toArray(Column[]::new))).as("_f"));
     return in.select(out.toArray(Column[]::new))
         .filter(col("_f").isNotNull())
-        .select(flat.toArray(Column[]::new));
+        .select("*", "_f.*")
+        .drop("_f");
   }
 
   // What one row adds to a derivation's monthly figure, or null when the derivation skips it.
@@ -153,12 +145,15 @@ final class Comparison {
             c[2].as(VALUE)));
   }
 
-  private static Column[] columns(String... keys) {
+  // Township, month, the extra keys, then the named columns.
+  private static Column[] keyed(String[] keys, String... then) {
     List<Column> out = new ArrayList<>(List.of(col(Cols.TOWNSHIP_CODE), col(MONTH)));
     for (String k : keys) {
       out.add(col(k));
     }
-    out.addAll(List.of(col(DERIVED), col(TASK), col(METRIC), col(UNIT)));
+    for (String c : then) {
+      out.add(col(c));
+    }
     return out.toArray(Column[]::new);
   }
 
