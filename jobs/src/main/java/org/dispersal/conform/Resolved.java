@@ -27,6 +27,7 @@ record Resolved(
   static final String RULE_ID = "rule_id";
   static final String REASON = "reason";
   static final String VALUE = "value";
+  private static final String DWELLING = "_dwelling";
 
   private static final List<String> ADDRESSED = List.of("rental", "license", "demolition");
 
@@ -35,6 +36,10 @@ record Resolved(
     AddressKeys keys = new AddressKeys(resolver.spellings());
     UserDefinedFunction addressKey = ConformStage.addressKeyUdf(keys);
     UserDefinedFunction dwellingKey = ConformStage.dwellingKeyUdf(keys);
+    UserDefinedFunction siteKey =
+        org.apache.spark.sql.functions.udf(
+            (org.apache.spark.sql.api.java.UDF1<String, String>) AddressKeys::site,
+            org.apache.spark.sql.types.DataTypes.StringType);
     Map<String, Dataset<Row>> ok = new LinkedHashMap<>();
     Dataset<Row> quarantine = null;
     for (String ledger : ConformStage.LEDGERS) {
@@ -47,8 +52,11 @@ record Resolved(
       if (ADDRESSED.contains(ledger)) {
         withCode =
             withCode
-                .withColumn(Cols.ADDRESS_KEY, addressKey.apply(col(Cols.ADDRESS)))
-                .withColumn(Cols.DWELLING_KEY, dwellingKey.apply(col(Cols.ADDRESS)));
+                // The site key is cut from the dwelling key: the address is normalised once.
+                .withColumn(DWELLING, dwellingKey.apply(col(Cols.ADDRESS)))
+                .withColumn(Cols.ADDRESS_KEY, siteKey.apply(col(DWELLING)))
+                .withColumn(Cols.DWELLING_KEY, col(DWELLING))
+                .drop(DWELLING);
       }
       Column bad = col("_t.status").notEqual(TownshipResolver.RESOLVED);
       Column dateOrder = dateOrder(ledger);

@@ -87,10 +87,23 @@ public final class IngestStage implements Stage {
     }
   }
 
+  /** Spark's switch for compressing cached rows, set for ingest alone (see the setting). */
+  private static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
+
   @Override
   public StageOutcome run(SparkSession spark, Settings settings, RunContext run) {
-    long start = System.nanoTime();
     IngestConfig config = IngestConfig.from(settings);
+    String before = spark.conf().get(CACHE_COMPRESSED);
+    spark.conf().set(CACHE_COMPRESSED, config.compressCache());
+    try {
+      return ingest(spark, config, run);
+    } finally {
+      spark.conf().set(CACHE_COMPRESSED, before);
+    }
+  }
+
+  private StageOutcome ingest(SparkSession spark, IngestConfig config, RunContext run) {
+    long start = System.nanoTime();
     Pii pii = new Pii(PiiKey.load(config, run.paths(), createKeyIfMissing));
     Lake lake = new Lake(run.paths().lake());
     Outputs.Run stamp = new Outputs.Run(run.runId(), Timestamp.from(run.startedAt()));

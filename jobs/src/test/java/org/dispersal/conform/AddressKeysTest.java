@@ -31,6 +31,31 @@ class AddressKeysTest {
   }
 
   @Test
+  void onlyANameAtTheStartIsATownship() {
+    AddressKeys city = new AddressKeys(List.of("长阳镇", "长阳", "青龙湖镇", "阎村镇", "窦店镇", "良乡"));
+    assertThat(city.township("北京市房山区青龙湖镇沙窝村5号")).isEqualTo("青龙湖镇");
+    assertThat(city.township("长阳镇稻田村3号")).isEqualTo("长阳镇");
+    assertThat(city.township("长阳稻田村3号")).isEqualTo("长阳");
+    assertThat(city.township("稻田村长阳镇3号")).isNull();
+    assertThat(city.key("稻田村长阳镇3号")).isEqualTo("稻田村长阳镇3号");
+    assertThat(city.township("")).isNull();
+  }
+
+  @Test
+  void survivesSerialisationAsTheUdfsShipIt() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(keys);
+    }
+    AddressKeys copy;
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (AddressKeys) in.readObject();
+    }
+    assertThat(copy.key("良乡地区西路村12号院")).isEqualTo("西路村12号");
+  }
+
+  @Test
   void blankAndNullGiveNull() {
     assertThat(keys.key(null)).isNull();
     assertThat(keys.key("  　")).isNull();

@@ -143,6 +143,6 @@ class PiiTest {
   }
 
   private static IngestConfig config(String key, String file) {
-    return new IngestConfig(10, 64, 1000, 1_048_576, 0.01, 4096, 1e6, key, file, 0);
+    return new IngestConfig(10, 64, 1000, 1_048_576, 0.01, 4096, 1e6, key, file, 0, false);
   }
 }
