@@ -30,7 +30,7 @@ final class AddressKeys implements Serializable {
 
   /**
    * The names by their first character, longest first: a city-wide run has over a thousand names,
-   * and trying each at the start of every address was a tenth of a city conform's CPU.
+   * and trying each at the start of every address took 11% of conform's CPU at 1/4 of the city.
    */
   private final Map<Character, List<String>> townshipPrefixes;
 
