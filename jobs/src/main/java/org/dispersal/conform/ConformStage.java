@@ -183,4 +183,9 @@ public final class ConformStage implements Stage {
   static UserDefinedFunction dwellingKeyUdf(AddressKeys keys) {
     return udf((UDF1<String, String>) keys::dwelling, DataTypes.StringType);
   }
+
+  /** The site key of a dwelling key (see {@link AddressKeys#site}). */
+  static UserDefinedFunction siteKeyUdf() {
+    return udf((UDF1<String, String>) AddressKeys::site, DataTypes.StringType);
+  }
 }

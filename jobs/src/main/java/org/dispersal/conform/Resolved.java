@@ -36,10 +36,7 @@ record Resolved(
     AddressKeys keys = new AddressKeys(resolver.spellings());
     UserDefinedFunction addressKey = ConformStage.addressKeyUdf(keys);
     UserDefinedFunction dwellingKey = ConformStage.dwellingKeyUdf(keys);
-    UserDefinedFunction siteKey =
-        org.apache.spark.sql.functions.udf(
-            (org.apache.spark.sql.api.java.UDF1<String, String>) AddressKeys::site,
-            org.apache.spark.sql.types.DataTypes.StringType);
+    UserDefinedFunction siteKey = ConformStage.siteKeyUdf();
     Map<String, Dataset<Row>> ok = new LinkedHashMap<>();
     Dataset<Row> quarantine = null;
     for (String ledger : ConformStage.LEDGERS) {
