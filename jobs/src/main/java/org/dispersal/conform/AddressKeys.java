@@ -2,9 +2,7 @@ package org.dispersal.conform;
 
 import java.io.Serializable;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -39,21 +37,17 @@ final class AddressKeys implements Serializable {
    *     of them at the start of an address is dropped
    */
   AddressKeys(List<String> townshipNames) {
-    Map<Character, List<String>> byFirst = new HashMap<>();
-    for (String name : townshipNames) {
-      if (!name.isEmpty()) {
-        byFirst.computeIfAbsent(name.charAt(0), c -> new ArrayList<>()).add(name);
-      }
-    }
-    // Longest first, so 良乡地区 is stripped whole rather than leaving 地区 behind.
-    byFirst.replaceAll(
-        (c, names) ->
-            List.copyOf(
-                names.stream()
-                    .distinct()
-                    .sorted(Comparator.comparingInt(String::length).reversed())
-                    .collect(Collectors.toList())));
-    this.townshipPrefixes = Map.copyOf(byFirst);
+    // Longest first, so 良乡地区 is stripped whole rather than leaving 地区 behind; grouping keeps
+    // that order within each first character.
+    this.townshipPrefixes =
+        Map.copyOf(
+            townshipNames.stream()
+                .filter(name -> !name.isEmpty())
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .collect(
+                    Collectors.groupingBy(
+                        name -> name.charAt(0), Collectors.toUnmodifiableList())));
   }
 
   /** The site key of an address, or null when nothing usable is left. */
