@@ -3,6 +3,7 @@ package org.dispersal.common;
 import io.delta.tables.DeltaTable;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -15,6 +16,8 @@ public final class Lake {
   private Lake() {}
 
   /** The location of a table, e.g. {@code table(paths, "silver", "rental")}. */
+  private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
+
   public static String table(PathsConfig paths, String layer, String name) {
     String root = paths.lake().endsWith("/") ? paths.lake() : paths.lake() + "/";
     return root + layer + "/" + name;
@@ -62,13 +65,69 @@ public final class Lake {
 
   /** Replaces a table's content (schema included) in one commit; returns the new version. */
   public static long overwrite(Dataset<Row> data, String location, String runId) {
-    data.write()
-        .format("delta")
-        .mode("overwrite")
-        .option("overwriteSchema", "true")
-        .option("userMetadata", runId)
-        .save(location);
-    return version(data.sparkSession(), location);
+    return overwrite(data, location, runId, false);
+  }
+
+  /**
+   * Replaces a table's content (schema included) in one commit; returns the new version.
+   *
+   * @param deletionVectors whether the table marks the rows a MERGE or a replaceWhere removes in
+   *     deletion vectors rather than rewriting their files (the setting stays with the table)
+   */
+  public static long overwrite(
+      Dataset<Row> data, String location, String runId, boolean deletionVectors) {
+    DataFrameWriter<Row> writer =
+        data.write()
+            .format("delta")
+            .mode("overwrite")
+            .option("overwriteSchema", "true")
+            .option("userMetadata", runId);
+    if (deletionVectors) {
+      writer = writer.option(DELETION_VECTORS, "true");
+    }
+    writer.save(location);
+    SparkSession spark = data.sparkSession();
+    if (deletionVectors
+        && !"true"
+            .equals(
+                DeltaTable.forPath(spark, location)
+                    .detail()
+                    .select("properties")
+                    .first()
+                    .getJavaMap(0)
+                    .get(DELETION_VECTORS))) {
+      // The option sets the property only when it creates the table.
+      withRunId(
+          spark,
+          runId,
+          () ->
+              spark.sql(
+                  "ALTER TABLE delta.`"
+                      + location.replace("`", "``")
+                      + "` SET TBLPROPERTIES ('"
+                      + DELETION_VECTORS
+                      + "' = 'true')"));
+    }
+    return version(spark, location);
+  }
+
+  /**
+   * Runs a Delta command that takes no writer options (a MERGE, an ALTER TABLE) with the run id in
+   * its commit's userMetadata, which it reads from the session.
+   */
+  public static void withRunId(SparkSession spark, String runId, Runnable commit) {
+    String conf = "spark.databricks.delta.commitInfo.userMetadata";
+    String before = spark.conf().getOption(conf).getOrElse(() -> null);
+    spark.conf().set(conf, runId);
+    try {
+      commit.run();
+    } finally {
+      if (before == null) {
+        spark.conf().unset(conf);
+      } else {
+        spark.conf().set(conf, before);
+      }
+    }
   }
 
   /** Appends rows to a table (created when missing) in one commit; returns the new version. */

@@ -65,7 +65,8 @@ public final class ConformStage implements Stage {
       }
     }
     Resolved resolved = Resolved.of(fresh, resolver, run.run().districtCode());
-    Fold fold = new Fold(spark, increment, freshLedgers, Silver.scopes(resolved), run.runId());
+    Fold fold =
+        new Fold(spark, increment, freshLedgers, Silver.scopes(resolved), run.runId(), run.paths());
     Map<String, Dataset<Row>> written = new LinkedHashMap<>();
     Map<String, Long> versions = new LinkedHashMap<>();
     long rowsOut = 0;
@@ -78,7 +79,8 @@ public final class ConformStage implements Stage {
             config,
             Reference.derivations(),
             Date.valueOf(run.run().asOf()),
-            bronze)) {
+            bronze,
+            fold::local)) {
       for (Map.Entry<String, Dataset<Row>> table : layer.build(written).entrySet()) {
         String location = Lake.table(run.paths(), "silver", table.getKey());
         long start = System.nanoTime();

@@ -9,6 +9,7 @@ import java.sql.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,6 +46,9 @@ final class Silver {
    *
    * @param previous the folded tables as the last conform left them, without the rows of the
    *     deliveries conformed now; empty for a full conform (see {@link Increment})
+   * @param local the tables that a township-local table is built from (see {@link
+   *     Tables.Write#TOWNSHIPS}): the written tables themselves, or cut to the townships a fold
+   *     touches
    */
   static List<Layer> layers(
       Resolved resolved,
@@ -53,14 +57,16 @@ final class Silver {
       ConformConfig config,
       List<Comparison.Derivation> derivations,
       Date asOf,
-      Map<String, Dataset<Row>> bronze) {
+      Map<String, Dataset<Row>> bronze,
+      UnaryOperator<Map<String, Dataset<Row>>> local) {
     return List.of(
         written -> ledgers(resolved, previous, bronze.get("deliveries")),
-        written -> Map.of("links", links(written, config)),
-        written -> events(written),
+        written -> Map.of("links", links(local.apply(written), config)),
+        written -> events(local.apply(written)),
         written -> {
-          Map<String, Dataset<Row>> t =
-              checks(written, resolved, config, derivations, asOf, bronze);
+          Map<String, Dataset<Row>> t = new LinkedHashMap<>();
+          t.put("rebound_watch", rebound(local.apply(written)));
+          t.putAll(checks(written, resolved, config, derivations, asOf, bronze));
           t.put("quality_deliveries", qualityDeliveries(bronze, increment, previous));
           t.put("quality_freshness", freshness(bronze, asOf, config));
           return t;
@@ -77,12 +83,12 @@ final class Silver {
     Map<String, Dataset<Row>> in = resolved.ledgers();
     for (Map.Entry<String, String> ledger : RECORD_KEYS.entrySet()) {
       String name = ledger.getKey();
-      Dataset<Row> history =
-          history(
-                  knownAt(in.get(name), deliveries),
-                  previous.get(name + "_history"),
-                  ledger.getValue())
-              .persist();
+      Dataset<Row> folded = previous.get(name + "_history");
+      Dataset<Row> history = history(knownAt(in.get(name), deliveries), folded, ledger.getValue());
+      if (folded == null) {
+        // A fold reads a few townships' rows of it twice; a rebuild writes it whole twice.
+        history = history.persist();
+      }
       t.put(name + "_history", history);
       t.put(name, current(history));
     }
@@ -210,7 +216,13 @@ final class Silver {
     return t;
   }
 
-  /** What the tables say about the data: rebound, the townships' reports, quality. */
+  /** The rebound watch of the cleared places (see {@link Rebound}). */
+  static Dataset<Row> rebound(Map<String, Dataset<Row>> w) {
+    return Rebound.watch(
+        w.get("vacating_events"), w.get("rental"), w.get("license"), w.get("demolition"));
+  }
+
+  /** What the tables say about the townships' reports: the city–district comparison. */
   static Map<String, Dataset<Row>> checks(
       Map<String, Dataset<Row>> w,
       Resolved resolved,
@@ -222,7 +234,6 @@ final class Silver {
     Dataset<Row> demolition = w.get("demolition");
     Dataset<Row> license = w.get("license");
     Dataset<Row> rental = w.get("rental");
-    t.put("rebound_watch", Rebound.watch(w.get("vacating_events"), rental, license, demolition));
     // Cached because every derivation's allowance reads it (the stage clears the cache).
     Dataset<Row> missing =
         Missing.place(

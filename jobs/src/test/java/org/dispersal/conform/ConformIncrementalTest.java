@@ -113,6 +113,64 @@ class ConformIncrementalTest {
 
   @Test
   @Execution(ExecutionMode.SAME_THREAD) // the tests rebuild the same lake in turn
+  void aDeliveryRewritesTheTownshipLocalTablesOnlyInTheTownshipsItTouches() {
+    // The townships of every version of the demolition records the third night delivered.
+    Dataset<Row> delivered =
+        spark
+            .read()
+            .format("delta")
+            .load(table("bronze", "demolition"))
+            .filter(org.apache.spark.sql.functions.col("file_name").contains(LAST + "_2015-03"))
+            .select(Cols.RECORD_ID);
+    Set<String> touched =
+        townships(
+            spark
+                .read()
+                .format("delta")
+                .load(table("silver", "demolition_history"))
+                .join(delivered, Cols.RECORD_ID, "left_semi"));
+    Set<String> all =
+        townships(spark.read().format("delta").load(table("silver", "vacating_events")));
+    assertThat(touched).isNotEmpty().isSubsetOf(all).hasSizeLessThan(all.size());
+    for (String t :
+        List.of("demolition", "links", "linkage_rate", "vacating_events", "rebound_watch")) {
+      if (afterThird.get(t).equals(beforeThird.get(t))) {
+        // Delta commits no replaceWhere that removes and adds nothing.
+        assertThat(
+                spark
+                    .read()
+                    .format("delta")
+                    .load(table("silver", t))
+                    .filter(
+                        org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .col(Cols.TOWNSHIP_CODE)
+                            .isin(touched.toArray()))
+                    .count())
+            .as("silver/" + t)
+            .isZero();
+        continue;
+      }
+      Row commit =
+          io.delta.tables.DeltaTable.forPath(spark, table("silver", t))
+              .history()
+              .filter(org.apache.spark.sql.functions.col("version").equalTo(afterThird.get(t)))
+              .first();
+      String predicate = String.valueOf(commit.<Map<String, String>>getAs("operationParameters"));
+      Set<String> replaced = new java.util.TreeSet<>();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("'(\\d+)'").matcher(predicate);
+      while (m.find()) {
+        replaced.add(m.group(1));
+      }
+      assertThat(predicate).as("silver/" + t).contains(Cols.TOWNSHIP_CODE + " IN");
+      assertThat(replaced).as("silver/" + t).isEqualTo(touched);
+    }
+  }
+
+  @Test
+  @Execution(ExecutionMode.SAME_THREAD) // the tests rebuild the same lake in turn
   void aFullRebuildMakesTheSameSilverTables() {
     StageOutcome full = conform(AS_OF, true);
     assertThat(full.summary()).contains("rebuilt (--full)");
@@ -139,6 +197,14 @@ class ConformIncrementalTest {
     for (String t : want.keySet()) {
       assertThat(actual.get(t)).as("silver/" + t).containsExactlyInAnyOrderElementsOf(want.get(t));
     }
+  }
+
+  private static Set<String> townships(Dataset<Row> rows) {
+    return new java.util.TreeSet<>(
+        rows.select(Cols.TOWNSHIP_CODE)
+            .distinct()
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList());
   }
 
   /** Every silver table's latest version. */
