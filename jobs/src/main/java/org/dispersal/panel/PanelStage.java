@@ -123,19 +123,18 @@ public final class PanelStage implements Stage {
     List<String> key = keyOf(rows);
     String condition =
         String.join(" AND ", key.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").toList());
-    spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
-    try {
-      DeltaTable.forPath(spark, location)
-          .as("t")
-          .merge(rows.filter(col(PanelColumns.MONTH).geq(lit(from))).as("s"), condition)
-          .whenMatched()
-          .updateAll()
-          .whenNotMatched()
-          .insertAll()
-          .execute();
-    } finally {
-      spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
-    }
+    Lake.withRunId(
+        spark,
+        runId,
+        () ->
+            DeltaTable.forPath(spark, location)
+                .as("t")
+                .merge(rows.filter(col(PanelColumns.MONTH).geq(lit(from))).as("s"), condition)
+                .whenMatched()
+                .updateAll()
+                .whenNotMatched()
+                .insertAll()
+                .execute());
     return Lake.version(spark, location);
   }
 
