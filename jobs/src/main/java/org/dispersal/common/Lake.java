@@ -85,9 +85,10 @@ public final class Lake {
     if (deletionVectors) {
       writer = writer.option(DELETION_VECTORS, "true");
     }
-    writer.save(location);
     SparkSession spark = data.sparkSession();
-    if (deletionVectors
+    boolean existed = deletionVectors && exists(spark, location);
+    writer.save(location);
+    if (existed
         && !"true"
             .equals(
                 DeltaTable.forPath(spark, location)
@@ -96,7 +97,7 @@ public final class Lake {
                     .first()
                     .getJavaMap(0)
                     .get(DELETION_VECTORS))) {
-      // The option sets the property only when it creates the table.
+      // The option sets the property only when the write creates the table.
       withRunId(
           spark,
           runId,

@@ -117,7 +117,7 @@ final class Fold {
       return written;
     }
     Map<String, Dataset<Row>> cut = new LinkedHashMap<>(written);
-    for (String t : List.of("rental", "license", "demolition", "links", "vacating_events")) {
+    for (String t : Tables.TOWNSHIP_INPUTS) {
       if (cut.containsKey(t)) {
         cut.put(t, cut.get(t).filter(col(Cols.TOWNSHIP_CODE).isin(in.toArray())));
       }

@@ -79,6 +79,16 @@ final class Tables {
           entry("quality_deliveries", new Spec(List.of(ANY), Write.DELIVERIES, List.of())),
           entry("quality_freshness", overwrite(ANY)));
 
+  /**
+   * The tables the {@link Write#TOWNSHIPS} tables are built from, which a fold cuts to the touched
+   * townships.
+   */
+  static final java.util.Set<String> TOWNSHIP_INPUTS =
+      SPECS.values().stream()
+          .filter(s -> s.write() == Write.TOWNSHIPS)
+          .flatMap(s -> s.inputs().stream())
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private Tables() {}
 
   /**
