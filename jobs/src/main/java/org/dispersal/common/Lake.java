@@ -131,6 +131,20 @@ public final class Lake {
     }
   }
 
+  /**
+   * Replaces the rows of an existing table that match a SQL predicate with the given rows, which
+   * must all match it, in one commit (Delta replaceWhere); returns the new version.
+   */
+  public static long replace(Dataset<Row> rows, String location, String runId, String predicate) {
+    rows.write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", predicate)
+        .option("userMetadata", runId)
+        .save(location);
+    return version(rows.sparkSession(), location);
+  }
+
   /** Appends rows to a table (created when missing) in one commit; returns the new version. */
   public static long append(Dataset<Row> data, String location, String runId) {
     data.write().format("delta").mode("append").option("userMetadata", runId).save(location);

@@ -276,13 +276,10 @@ final class Fold {
     if (!quotable(values)) {
       return Lake.overwrite(rows, location, runId); // not safely quoted in a predicate
     }
-    rows.filter(col(column).isin(values.toArray()))
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .option("replaceWhere", column + " IN (" + quoted(values) + ")")
-        .option("userMetadata", runId)
-        .save(location);
-    return Lake.version(spark, location);
+    return Lake.replace(
+        rows.filter(col(column).isin(values.toArray())),
+        location,
+        runId,
+        column + " IN (" + quoted(values) + ")");
   }
 }

@@ -142,16 +142,11 @@ public final class EstimateStage implements Stage {
   /** Replaces this run's rows (a resumed run writes them again), keeping every other run's. */
   static long append(Dataset<Row> rows, RunContext run, String table) {
     String location = Lake.table(run.paths(), "gold", table);
-    var writer = rows.write().format("delta").option("userMetadata", run.runId());
-    if (Lake.exists(rows.sparkSession(), location)) {
-      writer
-          .mode("overwrite")
-          .option("replaceWhere", EstimateColumns.RUN_ID + " = '" + run.runId() + "'")
-          .save(location);
-    } else {
-      writer.mode("overwrite").save(location);
+    if (!Lake.exists(rows.sparkSession(), location)) {
+      return Lake.overwrite(rows, location, run.runId());
     }
-    return Lake.version(rows.sparkSession(), location);
+    return Lake.replace(
+        rows, location, run.runId(), EstimateColumns.RUN_ID + " = '" + run.runId() + "'");
   }
 
   static Dataset<Row> toRows(SparkSession spark, List<Estimate> estimates, RunContext run) {

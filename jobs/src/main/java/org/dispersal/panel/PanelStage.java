@@ -3,7 +3,6 @@ package org.dispersal.panel;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -76,7 +75,7 @@ public final class PanelStage implements Stage {
         versions.put("gold/" + table.getKey(), Lake.overwrite(rows, location, run.runId()));
       } else if (plan.fromMonth() != null) {
         versions.put(
-            "gold/" + table.getKey(), merge(rows, location, plan.fromMonth(), run.runId()));
+            "gold/" + table.getKey(), replaceFrom(rows, location, plan.fromMonth(), run.runId()));
       }
       rowsOut += Lake.read(spark, location).count();
     }
@@ -88,7 +87,7 @@ public final class PanelStage implements Stage {
             ? "full rebuild (" + plan.reason() + ")"
             : plan.fromMonth() == null
                 ? "nothing new since the last build"
-                : "merged months from " + plan.fromMonth();
+                : "rewrote months from " + plan.fromMonth();
     LOG.info("Panel: {}", summary);
     return new StageOutcome(name(), Watermark.rowsIn(silver), rowsOut, 0, 0, versions, summary);
   }
@@ -114,30 +113,24 @@ public final class PanelStage implements Stage {
     return TaskProgress.build(progressSpine, keys, derived, progress, targets, district);
   }
 
-  /** MERGE the rows of months ≥ from into the table on its key; returns the new version. */
-  static long merge(Dataset<Row> rows, String location, String from, String runId) {
+  /**
+   * Replaces the table's rows of months ≥ from with the recomputed ones; returns the new version. A
+   * replaceWhere, not a MERGE: the rows are recomputed from all of silver anyway (running sums),
+   * and a MERGE evaluated that source twice and joined it with the table.
+   */
+  static long replaceFrom(Dataset<Row> rows, String location, String from, String runId) {
     SparkSession spark = rows.sparkSession();
-    if (!Lake.exists(spark, location)) {
+    if (!Lake.exists(spark, location) || !from.matches("\\d{4}-\\d{2}")) {
       return Lake.overwrite(rows, location, runId);
     }
-    List<String> key = keyOf(rows);
-    String condition =
-        String.join(" AND ", key.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").toList());
-    Lake.withRunId(
-        spark,
+    return Lake.replace(
+        rows.filter(col(PanelColumns.MONTH).geq(lit(from))),
+        location,
         runId,
-        () ->
-            DeltaTable.forPath(spark, location)
-                .as("t")
-                .merge(rows.filter(col(PanelColumns.MONTH).geq(lit(from))).as("s"), condition)
-                .whenMatched()
-                .updateAll()
-                .whenNotMatched()
-                .insertAll()
-                .execute());
-    return Lake.version(spark, location);
+        "`" + PanelColumns.MONTH + "` >= '" + from + "'");
   }
 
+  /** The key of a gold panel table (its month and township, and its task or category). */
   static List<String> keyOf(Dataset<Row> rows) {
     List<String> columns = List.of(rows.columns());
     if (columns.contains(PanelColumns.TASK)) {

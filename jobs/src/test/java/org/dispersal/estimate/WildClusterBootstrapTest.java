@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.dispersal.estimate.WildClusterBootstrap.Result;
 import org.dispersal.estimate.WildClusterBootstrap.Weights;
 import org.junit.jupiter.api.Test;
@@ -79,6 +84,60 @@ class WildClusterBootstrapTest {
     assertThat(covered90 / (double) sims).isBetween(0.85, 0.95);
     // Ignoring the clustering understates the error: the naive interval covers far less often.
     assertThat(naiveCovered / (double) sims).isLessThan(0.88);
+  }
+
+  @Test
+  void theStandardErrorsAreTheFullCr1SandwichOnADesignOfIndicators() {
+    // Cluster dummies and a cluster trend, as the panel's township effects and trends: the
+    // per-column shortcut must give the textbook (X'X)⁻¹ (Σ_g S_g S_g') (X'X)⁻¹ diagonal.
+    Random rng = new Random(11);
+    int g = 9;
+    int t = 6;
+    int k = 2 * g + 2;
+    double[][] x = new double[g * t][k];
+    double[] y = new double[g * t];
+    int[] cluster = new int[g * t];
+    for (int i = 0; i < g * t; i++) {
+      cluster[i] = i / t;
+      x[i][0] = 1;
+      if (cluster[i] > 0) {
+        x[i][cluster[i]] = 1;
+      }
+      x[i][g + cluster[i]] = i % t;
+      x[i][2 * g] = rng.nextGaussian();
+      x[i][2 * g + 1] = rng.nextGaussian() + (i % t == 2 ? 1 : 0);
+      y[i] = x[i][2 * g] - 0.5 * x[i][2 * g + 1] + cluster[i] * 0.3 + rng.nextGaussian();
+    }
+    RealMatrix design = new Array2DRowRealMatrix(x);
+    RealMatrix inverse =
+        new LUDecomposition(design.transpose().multiply(design)).getSolver().getInverse();
+    double[] beta = new QRDecomposition(design).getSolver().solve(new ArrayRealVector(y)).toArray();
+    RealMatrix meat = new Array2DRowRealMatrix(k, k);
+    double[] residuals = new double[y.length];
+    for (int c = 0; c < g; c++) {
+      double[] score = new double[k];
+      for (int i = c * t; i < (c + 1) * t; i++) {
+        residuals[i] = y[i] - design.getRowVector(i).dotProduct(new ArrayRealVector(beta));
+        for (int j = 0; j < k; j++) {
+          score[j] += x[i][j] * residuals[i];
+        }
+      }
+      meat = meat.add(new ArrayRealVector(score).outerProduct(new ArrayRealVector(score)));
+    }
+    RealMatrix sandwich = inverse.multiply(meat).multiply(inverse);
+    double factor = g / (g - 1.0) * (g * t - 1.0) / (g * t - k);
+
+    WildClusterBootstrap wcb = new WildClusterBootstrap(x, cluster);
+    assertThat(wcb.fit(y)).containsExactly(beta, within(1e-9));
+    double[] se = wcb.standardErrors(residuals);
+    for (int j = 0; j < k; j++) {
+      double expected = Math.sqrt(sandwich.getEntry(j, j) * factor);
+      assertThat(se[j]).as("column %d", j).isCloseTo(expected, within(1e-9 * (1 + expected)));
+    }
+    Result run = wcb.run(y, 99, Weights.RADEMACHER, 3, new int[] {2 * g, 2 * g + 1});
+    assertThat(run.standardError()[2 * g + 1])
+        .isCloseTo(Math.sqrt(sandwich.getEntry(k - 1, k - 1) * factor), within(1e-9));
+    assertThat(run.standardError()[0]).isNaN();
   }
 
   private static double naiveSe(double[][] x, double[] y, double[] beta) {
