@@ -115,8 +115,9 @@ public final class PanelStage implements Stage {
 
   /**
    * Replaces the table's rows of months ≥ from with the recomputed ones; returns the new version. A
-   * replaceWhere, not a MERGE: the rows are recomputed from all of silver anyway (running sums),
-   * and a MERGE evaluated that source twice and joined it with the table.
+   * replaceWhere, not a MERGE on the key: it also drops the rows of those months whose key is gone
+   * (a task or category no longer reported), as a full rebuild would, and needs no join with the
+   * table.
    */
   static long replaceFrom(Dataset<Row> rows, String location, String from, String runId) {
     SparkSession spark = rows.sparkSession();
@@ -128,19 +129,6 @@ public final class PanelStage implements Stage {
         location,
         runId,
         "`" + PanelColumns.MONTH + "` >= '" + from + "'");
-  }
-
-  /** The key of a gold panel table (its month and township, and its task or category). */
-  static List<String> keyOf(Dataset<Row> rows) {
-    List<String> columns = List.of(rows.columns());
-    if (columns.contains(PanelColumns.TASK)) {
-      return List.of(
-          PanelColumns.TASK, PanelColumns.METRIC, PanelColumns.TOWNSHIP_CODE, PanelColumns.MONTH);
-    }
-    if (columns.contains(PanelColumns.CATEGORY)) {
-      return List.of(PanelColumns.TOWNSHIP_CODE, PanelColumns.MONTH, PanelColumns.CATEGORY);
-    }
-    return List.of(PanelColumns.TOWNSHIP_CODE, PanelColumns.MONTH);
   }
 
   private static Map<String, Dataset<Row>> readSilver(SparkSession spark, RunContext run) {
