@@ -209,8 +209,7 @@ final class WildClusterBootstrap {
       long extreme = Arrays.stream(t[j]).filter(v -> Math.abs(v) >= observed).count();
       p[j] = (extreme + 1.0) / (replications + 1.0);
     }
-    return new Result(
-        beta.clone(), se, lo90, hi90, lo95, hi95, p, draws, n, clusters, replications);
+    return new Result(beta, se, lo90, hi90, lo95, hi95, p, draws, n, clusters, replications);
   }
 
   static double quantile(double[] sorted, double q) {
