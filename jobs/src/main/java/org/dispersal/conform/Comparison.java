@@ -161,15 +161,40 @@ final class Comparison {
   static final String STATUS = "status";
 
   /**
-   * Joins derived and reported figures for the metrics townships report, from the first month they
-   * report. A row is flagged when the report exceeds the ledgers by more than the tolerance
-   * (max(absolute, relative × derived)) plus what records missing from the ledgers' usable rows
-   * could explain, or falls short of them by more than the tolerance. A month without a report is
-   * listed as such, not flagged.
+   * The derivable metrics the townships report, each with the first month any township reports it
+   * ({@code _from}): the comparison starts there. Taken from the whole progress table, so that a
+   * comparison cut to some townships ({@link #compare}) starts where the whole one does.
+   */
+  static Dataset<Row> reporting(Dataset<Row> progress, List<Derivation> derivations) {
+    Dataset<Row> derivable =
+        progress
+            .sparkSession()
+            .createDataFrame(
+                derivations.stream()
+                    .map(d -> org.apache.spark.sql.RowFactory.create(d.task(), d.metric()))
+                    .distinct()
+                    .toList(),
+                new org.apache.spark.sql.types.StructType()
+                    .add(TASK, org.apache.spark.sql.types.DataTypes.StringType)
+                    .add(METRIC, org.apache.spark.sql.types.DataTypes.StringType));
+    return progress
+        .groupBy(TASK, METRIC)
+        .agg(org.apache.spark.sql.functions.min(MONTH).as("_from"))
+        .join(derivable, new String[] {TASK, METRIC}, "left_semi");
+  }
+
+  /**
+   * Joins derived and reported figures for the metrics townships report ({@link #reporting}), from
+   * the first month they report. A row is flagged when the report exceeds the ledgers by more than
+   * the tolerance (max(absolute, relative × derived)) plus what records missing from the ledgers'
+   * usable rows could explain, or falls short of them by more than the tolerance. A month without a
+   * report is listed as such, not flagged. A township's rows depend on its own derived figures,
+   * reports and allowances alone, so a fold can recompute only some townships.
    */
   static Dataset<Row> compare(
       Dataset<Row> derived,
       Dataset<Row> progress,
+      Dataset<Row> reporting,
       Dataset<Row> allowances,
       double relative,
       double absolute) {
@@ -180,16 +205,14 @@ final class Comparison {
             col(Cols.TOWNSHIP_CODE).as("p_township"),
             col(MONTH).as("p_month"),
             col(COMPLETED).cast("double").as(REPORTED));
-    Dataset<Row> reportedMetrics =
-        progress.groupBy(TASK, METRIC).agg(org.apache.spark.sql.functions.min(MONTH).as("_from"));
     Dataset<Row> comparableDerived =
         derived
-            .join(reportedMetrics, new String[] {TASK, METRIC})
+            .join(reporting, new String[] {TASK, METRIC})
             .filter(col(MONTH).geq(col("_from")))
             .drop("_from");
     Dataset<Row> comparableReports =
         reported.join(
-            derived.select(TASK, METRIC).distinct(),
+            reporting,
             col("p_task").equalTo(col(TASK)).and(col("p_metric").equalTo(col(METRIC))),
             "left_semi");
     Column diff = col(REPORTED).minus(coalesce(col(DERIVED), lit(0.0)));
@@ -202,13 +225,7 @@ final class Comparison {
             .when(diff.lt(tolerance.multiply(-1)), lit("under"))
             .when(diff.gt(tolerance), lit("explained"))
             .otherwise(lit("ok"));
-    Dataset<Row> a =
-        allowances.select(
-            col(TASK).as("a_task"),
-            col(METRIC).as("a_metric"),
-            col(Cols.TOWNSHIP_CODE).as("a_township"),
-            col(Missing.MONTH).as("a_month"),
-            col(ALLOWANCE).as("a_allowance"));
+    Dataset<Row> a = renamed(allowances);
     return comparableDerived
         .join(
             comparableReports,
@@ -225,14 +242,7 @@ final class Comparison {
             coalesce(col(MONTH), col("p_month")).as(MONTH),
             col(DERIVED),
             col(REPORTED))
-        .join(
-            a,
-            col(TASK)
-                .equalTo(col("a_task"))
-                .and(col(METRIC).equalTo(col("a_metric")))
-                .and(col(Cols.TOWNSHIP_CODE).equalTo(col("a_township")))
-                .and(col(MONTH).equalTo(col("a_month"))),
-            "left")
+        .join(a, onAllowance(), "left")
         .select(
             col(TASK),
             col(METRIC),
@@ -244,5 +254,38 @@ final class Comparison {
             allowance.as(ALLOWANCE),
             status.as(STATUS),
             status.isin("over", "under").as(FLAGGED));
+  }
+
+  /**
+   * The townships but the given ones whose rows of the comparison carry an allowance other than the
+   * one the allowances now give (none: zero). Their other inputs unchanged, only those rows can
+   * differ from a comparison worked out again.
+   */
+  static Dataset<Row> allowanceMoved(
+      Dataset<Row> comparison, Dataset<Row> allowances, java.util.Set<String> townships) {
+    return comparison
+        .filter(col(Cols.TOWNSHIP_CODE).isin(townships.toArray()).unary_$bang())
+        .join(renamed(allowances), onAllowance(), "left")
+        .filter(col(ALLOWANCE).eqNullSafe(coalesce(col("a_allowance"), lit(0.0))).unary_$bang())
+        .select(Cols.TOWNSHIP_CODE)
+        .distinct();
+  }
+
+  // The allowances with their columns prefixed, to join them to the rows they belong to.
+  private static Dataset<Row> renamed(Dataset<Row> allowances) {
+    return allowances.select(
+        col(TASK).as("a_task"),
+        col(METRIC).as("a_metric"),
+        col(Cols.TOWNSHIP_CODE).as("a_township"),
+        col(Missing.MONTH).as("a_month"),
+        col(ALLOWANCE).as("a_allowance"));
+  }
+
+  private static Column onAllowance() {
+    return col(TASK)
+        .equalTo(col("a_task"))
+        .and(col(METRIC).equalTo(col("a_metric")))
+        .and(col(Cols.TOWNSHIP_CODE).equalTo(col("a_township")))
+        .and(col(MONTH).equalTo(col("a_month")));
   }
 }

@@ -80,7 +80,7 @@ public final class ConformStage implements Stage {
             Reference.derivations(),
             Date.valueOf(run.run().asOf()),
             bronze,
-            fold::local)) {
+            fold)) {
       for (Map.Entry<String, Dataset<Row>> table : layer.build(written).entrySet()) {
         String location = Lake.table(run.paths(), "silver", table.getKey());
         long start = System.nanoTime();

@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * tables whose inputs received no new rows and writes only the rows that changed in the others (see
  * {@link Tables}), in one commit per table so that a fold stopped half-way can run again.
  */
-final class Fold {
+final class Fold implements Silver.Scope {
   private static final Logger LOG = LoggerFactory.getLogger(Fold.class);
   private static final String DROP = "_drop";
   private static final String KEY = "_key_";
+  private static final String COMPARISON = "city_district_comparison";
 
   private final SparkSession spark;
   private final Increment increment;
@@ -43,6 +44,8 @@ final class Fold {
   // Their union, for the tables built from several ledgers; null: written whole.
   private Set<String> townships;
   private boolean decided;
+  // The townships whose comparison rows the fold recomputes; null: all of them.
+  private Set<String> compared;
 
   /**
    * @param fresh the ledgers whose new deliveries hold rows
@@ -103,6 +106,10 @@ final class Fold {
               "month",
               scopes.get(table).select("month").distinct().as(Encoders.STRING()).collectAsList(),
               location);
+      case COMPARED ->
+          compared == null
+              ? Lake.overwrite(rows, location, runId)
+              : replaceWhere(rows, Cols.TOWNSHIP_CODE, List.copyOf(compared), location);
       case OVERWRITE, TOWNSHIPS -> Lake.overwrite(rows, location, runId);
     };
   }
@@ -111,7 +118,8 @@ final class Fold {
    * The tables a township-local table is built from ({@link Tables.Write#TOWNSHIPS}): cut to the
    * townships whose records the fold rewrote, or whole when the fold cannot tell them.
    */
-  Map<String, Dataset<Row>> local(Map<String, Dataset<Row>> written) {
+  @Override
+  public Map<String, Dataset<Row>> local(Map<String, Dataset<Row>> written) {
     Set<String> in = townships();
     if (in == null) {
       return written;
@@ -123,6 +131,35 @@ final class Fold {
       }
     }
     return cut;
+  }
+
+  /**
+   * The townships whose records the fold rewrote, and those whose rows of the comparison carry an
+   * allowance other than the one they get now; null (all) after a full conform, a progress delivery
+   * (it may move the month a metric's comparison starts from) or when a fold cannot tell the
+   * townships.
+   */
+  @Override
+  public Set<String> compared(Dataset<Row> allowances) {
+    compared = null;
+    String location = Lake.table(paths, "silver", COMPARISON);
+    if (increment.full()
+        || fresh.contains("progress")
+        || touched.containsValue(null)
+        || !Lake.exists(spark, location)) {
+      return null;
+    }
+    Set<String> in = new HashSet<>();
+    touched.values().forEach(in::addAll);
+    Set<String> more = codes(Comparison.allowanceMoved(Lake.read(spark, location), allowances, in));
+    if (more == null) {
+      return null;
+    }
+    in.addAll(more);
+    LOG.debug(
+        "Comparison recomputed for {} townships ({} for their allowances)", in.size(), more.size());
+    compared = in;
+    return in;
   }
 
   /**

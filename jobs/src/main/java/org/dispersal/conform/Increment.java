@@ -104,12 +104,22 @@ record Increment(boolean full, List<String> delivered, List<String> fresh, Strin
         .filter(col(Cols.DELIVERY_ID).isin(fresh.toArray()).unary_$bang());
   }
 
-  /** The previous state of every folded table; empty when full. */
+  /**
+   * The previous state of every folded table, and the freshness table as the last conform left it
+   * (when there is one); empty when full.
+   */
   Map<String, Dataset<Row>> previous(SparkSession spark, RunContext run) {
     Map<String, Dataset<Row>> out = new java.util.LinkedHashMap<>();
     if (!full) {
       FOLDED.forEach(t -> out.put(t, previous(spark, run, t)));
+      String freshness = Lake.table(run.paths(), "silver", FRESHNESS);
+      if (Lake.exists(spark, freshness)) {
+        out.put(FRESHNESS, Lake.read(spark, freshness));
+      }
     }
     return out;
   }
+
+  /** The freshness of each ledger, which a fold updates from the new rows (see {@link Silver}). */
+  static final String FRESHNESS = "quality_freshness";
 }

@@ -9,6 +9,7 @@ import java.sql.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -23,6 +24,21 @@ final class Silver {
   /** One layer: its tables from the tables written before it. */
   interface Layer {
     Map<String, Dataset<Row>> build(Map<String, Dataset<Row>> written);
+  }
+
+  /** Which townships' rows a conform recomputes in the tables that it can fold by township. */
+  interface Scope {
+    /**
+     * The tables a township-local table is built from (see {@link Tables.Write#TOWNSHIPS}): the
+     * written tables themselves, or cut to the townships a fold touches.
+     */
+    Map<String, Dataset<Row>> local(Map<String, Dataset<Row>> written);
+
+    /**
+     * The townships whose rows of the city–district comparison may differ from the table's, given
+     * the allowances now; null: all of them.
+     */
+    Set<String> compared(Dataset<Row> allowances);
   }
 
   /** The record ledgers and the business key of each, in the order their tables are written. */
@@ -46,9 +62,7 @@ final class Silver {
    *
    * @param previous the folded tables as the last conform left them, without the rows of the
    *     deliveries conformed now; empty for a full conform (see {@link Increment})
-   * @param local the tables that a township-local table is built from (see {@link
-   *     Tables.Write#TOWNSHIPS}): the written tables themselves, or cut to the townships a fold
-   *     touches
+   * @param scope the townships whose rows the township-local tables and the comparison recompute
    */
   static List<Layer> layers(
       Resolved resolved,
@@ -58,17 +72,19 @@ final class Silver {
       List<Comparison.Derivation> derivations,
       Date asOf,
       Map<String, Dataset<Row>> bronze,
-      UnaryOperator<Map<String, Dataset<Row>>> local) {
+      Scope scope) {
     return List.of(
         written -> ledgers(resolved, previous, bronze.get("deliveries")),
-        written -> Map.of("links", links(local.apply(written), config)),
-        written -> events(local.apply(written)),
+        written -> Map.of("links", links(scope.local(written), config)),
+        written -> events(scope.local(written)),
         written -> {
           Map<String, Dataset<Row>> t = new LinkedHashMap<>();
-          t.put("rebound_watch", rebound(local.apply(written)));
-          t.putAll(checks(written, resolved, config, derivations, asOf, bronze));
+          t.put("rebound_watch", rebound(scope.local(written)));
+          t.putAll(checks(written, resolved, config, derivations, asOf, bronze, scope));
           t.put("quality_deliveries", qualityDeliveries(bronze, increment, previous));
-          t.put("quality_freshness", freshness(bronze, asOf, config));
+          t.put(
+              "quality_freshness",
+              freshness(bronze, increment, previous.get(Increment.FRESHNESS), asOf, config));
           return t;
         });
   }
@@ -222,14 +238,19 @@ final class Silver {
         w.get("vacating_events"), w.get("rental"), w.get("license"), w.get("demolition"));
   }
 
-  /** What the tables say about the townships' reports: the city–district comparison. */
+  /**
+   * What the tables say about the townships' reports: the city–district comparison, in the
+   * townships the scope gives. Placing the missing records reads clues from every township, so
+   * their allowances are worked out whole; the scope compares them with the table's.
+   */
   static Map<String, Dataset<Row>> checks(
       Map<String, Dataset<Row>> w,
       Resolved resolved,
       ConformConfig config,
       List<Comparison.Derivation> derivations,
       Date asOf,
-      Map<String, Dataset<Row>> bronze) {
+      Map<String, Dataset<Row>> bronze,
+      Scope scope) {
     Map<String, Dataset<Row>> t = new LinkedHashMap<>();
     Dataset<Row> demolition = w.get("demolition");
     Dataset<Row> license = w.get("license");
@@ -243,12 +264,19 @@ final class Silver {
                 resolved,
                 asOf)
             .persist();
+    // Cached: the scope reads it to find the townships whose allowances changed.
+    Dataset<Row> allowances = Missing.allowances(derivations, missing, demolition).persist();
+    Set<String> in = scope.compared(allowances);
+    UnaryOperator<Dataset<Row>> cut =
+        rows -> in == null ? rows : rows.filter(col(Cols.TOWNSHIP_CODE).isin(in.toArray()));
     t.put(
         "city_district_comparison",
         Comparison.compare(
-            Comparison.derived(derivations, demolition, license, rental),
-            w.get("progress"),
-            Missing.allowances(derivations, missing, demolition),
+            Comparison.derived(
+                derivations, cut.apply(demolition), cut.apply(license), cut.apply(rental)),
+            cut.apply(w.get("progress")),
+            Comparison.reporting(w.get("progress"), derivations),
+            cut.apply(allowances),
             config.comparisonRelative(),
             config.comparisonAbsolute()));
     return t;
@@ -335,8 +363,17 @@ final class Silver {
     return out;
   }
 
+  /**
+   * How recent each ledger's newest record is. The newest date only grows as deliveries arrive, so
+   * a fold takes the larger of the last conform's and the new rows' instead of reading all of
+   * bronze again.
+   */
   private static Dataset<Row> freshness(
-      Map<String, Dataset<Row>> bronze, Date asOf, ConformConfig c) {
+      Map<String, Dataset<Row>> bronze,
+      Increment increment,
+      Dataset<Row> previous,
+      Date asOf,
+      ConformConfig c) {
     Dataset<Row> out = null;
     for (String ledger : ConformStage.LEDGERS) {
       Column date =
@@ -347,8 +384,18 @@ final class Silver {
             case "progress" -> org.apache.spark.sql.functions.last_day(col("month"));
             default -> col(Cols.UPDATED_AT);
           };
+      Dataset<Row> dates =
+          (previous == null ? bronze.get(ledger) : increment.freshRows(bronze.get(ledger)))
+              .select(date.as("_date"));
+      if (previous != null) {
+        dates =
+            dates.unionByName(
+                previous
+                    .filter(col(Scorecard.LEDGER).equalTo(ledger))
+                    .select(col(Scorecard.LATEST_DATA).as("_date")));
+      }
       int threshold = ledger.equals("population") ? c.staleDaysYearly() : c.staleDaysMonthly();
-      Dataset<Row> part = Scorecard.freshness(bronze.get(ledger), ledger, date, asOf, threshold);
+      Dataset<Row> part = Scorecard.freshness(dates, ledger, col("_date"), asOf, threshold);
       if (ledger.equals("targets")) {
         // Targets are set once and revised rarely: they are never stale.
         part = part.withColumn(Scorecard.STALE, lit(false));

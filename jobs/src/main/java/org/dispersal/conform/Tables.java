@@ -25,7 +25,12 @@ final class Tables {
      * Recomputed from the rows of the townships whose records the new rows touch, which replace
      * those townships' rows (Delta replaceWhere): the table joins and ranks within a township only.
      */
-    TOWNSHIPS
+    TOWNSHIPS,
+    /**
+     * The townships whose rows may have changed ({@link Silver.Scope#compared}) are replaced whole
+     * (Delta replaceWhere).
+     */
+    COMPARED
   }
 
   /**
@@ -72,11 +77,12 @@ final class Tables {
           entry("linkage_rate", townships(RENTAL, DEMOLITION, "links")),
           entry("vacating_events", townships(RENTAL, LICENSE, DEMOLITION, "links")),
           entry("rebound_watch", townships(RENTAL, LICENSE, DEMOLITION, "vacating_events")),
-          // Reads bronze's set-aside rows and the as-of date besides the ledgers and progress, so
-          // any month may change; comparing it to the table before a MERGE cost more than writing
-          // it (district scale: 89 s to diff and 29 s to merge 273 changed rows).
-          entry("city_district_comparison", overwrite(ANY)),
+          // Reads bronze's set-aside rows and the as-of date besides the ledgers and progress: a
+          // township's rows change with its own ledgers and reports, and with the allowances of
+          // the missing records, which clues from any township place.
+          entry("city_district_comparison", new Spec(List.of(ANY), Write.COMPARED, List.of())),
           entry("quality_deliveries", new Spec(List.of(ANY), Write.DELIVERIES, List.of())),
+          // One row per ledger, folded from the new rows (see Silver#freshness).
           entry("quality_freshness", overwrite(ANY)));
 
   /**

@@ -52,6 +52,74 @@ class ComparisonTest {
         .doesNotContainKey("新增违建宗数|110111104|2018-05");
   }
 
+  @Test
+  void aTownshipComparedOnItsOwnGetsTheRowsOfTheWholeComparison() {
+    Dataset<Row> derived = derived();
+    Dataset<Row> progress =
+        ConformFixtures.frame(
+            PROGRESS,
+            new Object[] {"T1", "拆除面积", "110111104", "2018-05", 810.0},
+            new Object[] {"T1", "拆除面积", "110111009", "2019-04", 50.0});
+    Dataset<Row> allowances =
+        allowance(
+            new Object[] {"T1", "拆除面积", "110111009", "2019-04", 60.0},
+            new Object[] {"T1", "拆除面积", "110111104", "2018-05", 5.0});
+    Dataset<Row> reporting = Comparison.reporting(progress, DERIVATIONS);
+    org.apache.spark.sql.Column one =
+        org.apache.spark.sql.functions.col("township_code").equalTo("110111009");
+    List<Row> whole =
+        Comparison.compare(derived, progress, reporting, allowances, 0.05, 0.5)
+            .filter(one)
+            .collectAsList();
+    List<Row> alone =
+        Comparison.compare(
+                derived.filter(one),
+                progress.filter(one),
+                reporting,
+                allowances.filter(one),
+                0.05,
+                0.5)
+            .collectAsList();
+    // Its demolition of 2019-03 is compared from the month the other township first reported.
+    assertThat(whole)
+        .anyMatch(
+            r -> r.getAs("month").equals("2019-03") && r.getAs("status").equals("missing_report"))
+        .anyMatch(r -> r.getAs("month").equals("2019-04") && r.getAs("status").equals("explained"));
+    assertThat(alone).containsExactlyInAnyOrderElementsOf(whole);
+  }
+
+  @Test
+  void aFoldRecomparesTheTownshipsWhoseAllowancesMoved() {
+    Dataset<Row> table =
+        allowance(
+            new Object[] {"T1", "拆除面积", "110111001", "2019-01", 0.0},
+            new Object[] {"T1", "拆除面积", "110111002", "2019-01", 60.0},
+            new Object[] {"T1", "拆除面积", "110111003", "2019-02", 0.0},
+            new Object[] {"T1", "拆除面积", "110111004", "2019-01", 5.0},
+            new Object[] {"T1", "拆除面积", "110111005", "2019-03", 7.0});
+    Dataset<Row> now =
+        allowance(
+            new Object[] {"T1", "拆除面积", "110111002", "2019-01", 70.0}, // grew
+            new Object[] {"T1", "拆除面积", "110111003", "2019-02", 3.0}, // new
+            new Object[] {"T1", "拆除面积", "110111001", "2019-05", 9.0}, // a month not compared
+            new Object[] {"T1", "拆除面积", "110111004", "2019-01", 1.0}, // recompared anyway
+            new Object[] {"T1", "拆除面积", "110111005", "2019-03", 7.0}); // unchanged
+    assertThat(
+            Comparison.allowanceMoved(table, now, java.util.Set.of("110111004"))
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
+        .containsExactlyInAnyOrder("110111002", "110111003");
+  }
+
+  /** The fixtures' monthly figures. */
+  private static Dataset<Row> derived() {
+    return Comparison.derived(
+        DERIVATIONS,
+        ConformFixtures.demolitions(),
+        ConformFixtures.entities(),
+        ConformFixtures.rentals());
+  }
+
   private static Dataset<Row> noAllowance() {
     return allowance();
   }
@@ -69,12 +137,7 @@ class ComparisonTest {
 
   @Test
   void aDifferenceThatMissingRecordsExplainIsNotFlagged() {
-    Dataset<Row> derived =
-        Comparison.derived(
-            DERIVATIONS,
-            ConformFixtures.demolitions(),
-            ConformFixtures.entities(),
-            ConformFixtures.rentals());
+    Dataset<Row> derived = derived();
     Dataset<Row> progress =
         ConformFixtures.frame(
             PROGRESS,
@@ -84,6 +147,7 @@ class ComparisonTest {
         Comparison.compare(
                 derived,
                 progress,
+                Comparison.reporting(progress, DERIVATIONS),
                 allowance(new Object[] {"T1", "拆除面积", "110111104", "2018-09", 700.0}),
                 0.05,
                 0.5)
@@ -97,12 +161,7 @@ class ComparisonTest {
 
   @Test
   void reportsBeyondTheToleranceAreFlaggedWithBothNumbers() {
-    Dataset<Row> derived =
-        Comparison.derived(
-            DERIVATIONS,
-            ConformFixtures.demolitions(),
-            ConformFixtures.entities(),
-            ConformFixtures.rentals());
+    Dataset<Row> derived = derived();
     Dataset<Row> progress =
         ConformFixtures.frame(
             PROGRESS,
@@ -111,7 +170,15 @@ class ComparisonTest {
             new Object[] {"T1", "拆除面积", "110111009", "2019-04", 50.0}, // nothing in the ledger
             new Object[] {"T3", "改造村庄", "110111009", "2019-04", 2.0}); // not derivable
     Map<String, Row> rows =
-        Comparison.compare(derived, progress, noAllowance(), 0.05, 0.5).collectAsList().stream()
+        Comparison.compare(
+                derived,
+                progress,
+                Comparison.reporting(progress, DERIVATIONS),
+                noAllowance(),
+                0.05,
+                0.5)
+            .collectAsList()
+            .stream()
             .filter(r -> r.getAs("metric").equals("拆除面积"))
             .collect(
                 Collectors.toMap(r -> r.getAs("township_code") + "|" + r.getAs("month"), r -> r));
@@ -126,7 +193,13 @@ class ComparisonTest {
     assertThat(unreported.<String>getAs("status")).isEqualTo("missing_report");
     assertThat(unreported.<Boolean>getAs("flagged")).isFalse();
     assertThat(
-            Comparison.compare(derived, progress, noAllowance(), 0.05, 0.5)
+            Comparison.compare(
+                    derived,
+                    progress,
+                    Comparison.reporting(progress, DERIVATIONS),
+                    noAllowance(),
+                    0.05,
+                    0.5)
                 .filter("task = 'T3'")
                 .count())
         .isZero();

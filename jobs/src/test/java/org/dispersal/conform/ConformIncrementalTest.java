@@ -153,20 +153,25 @@ class ConformIncrementalTest {
             .isZero();
         continue;
       }
-      Row commit =
-          io.delta.tables.DeltaTable.forPath(spark, table("silver", t))
-              .history()
-              .filter(org.apache.spark.sql.functions.col("version").equalTo(afterThird.get(t)))
-              .first();
-      String predicate = String.valueOf(commit.<Map<String, String>>getAs("operationParameters"));
-      Set<String> replaced = new java.util.TreeSet<>();
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("'(\\d+)'").matcher(predicate);
-      while (m.find()) {
-        replaced.add(m.group(1));
-      }
-      assertThat(predicate).as("silver/" + t).contains(Cols.TOWNSHIP_CODE + " IN");
-      assertThat(replaced).as("silver/" + t).isEqualTo(touched);
+      assertThat(replaced(t)).as("silver/" + t).isEqualTo(touched);
     }
+  }
+
+  /** The townships the commit of the third night replaced in a table (a replaceWhere on them). */
+  private static Set<String> replaced(String t) {
+    Row commit =
+        io.delta.tables.DeltaTable.forPath(spark, table("silver", t))
+            .history()
+            .filter(org.apache.spark.sql.functions.col("version").equalTo(afterThird.get(t)))
+            .first();
+    String predicate = String.valueOf(commit.<Map<String, String>>getAs("operationParameters"));
+    assertThat(predicate).as("silver/" + t).contains(Cols.TOWNSHIP_CODE + " IN");
+    Set<String> replaced = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("'(\\d+)'").matcher(predicate);
+    while (m.find()) {
+      replaced.add(m.group(1));
+    }
+    return replaced;
   }
 
   @Test
