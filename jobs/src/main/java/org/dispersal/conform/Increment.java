@@ -120,6 +120,6 @@ record Increment(boolean full, List<String> delivered, List<String> fresh, Strin
     return out;
   }
 
-  /** The freshness of each ledger, which a fold updates from the new rows (see {@link Silver}). */
+  /** The freshness of each ledger, which a fold updates from the new rows (see {@link Quality}). */
   static final String FRESHNESS = "quality_freshness";
 }

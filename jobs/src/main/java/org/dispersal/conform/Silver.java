@@ -81,10 +81,11 @@ final class Silver {
           Map<String, Dataset<Row>> t = new LinkedHashMap<>();
           t.put("rebound_watch", rebound(scope.local(written)));
           t.putAll(checks(written, resolved, config, derivations, asOf, bronze, scope));
-          t.put("quality_deliveries", qualityDeliveries(bronze, increment, previous));
+          t.put("quality_deliveries", Quality.deliveries(bronze, increment, previous));
           t.put(
               "quality_freshness",
-              freshness(bronze, increment, previous.get(Increment.FRESHNESS), asOf, config));
+              Quality.freshness(
+                  bronze, increment, previous.get(Increment.FRESHNESS), asOf, config));
           return t;
         });
   }
@@ -338,125 +339,5 @@ final class Silver {
             col("deregistered_for_demolition"),
             col("deregistered_for_demolition_linked"),
             rate.as("registration_link_rate"));
-  }
-
-  /**
-   * The scorecard of every delivery. A delivery's figures never change once it is in (only earlier
-   * deliveries decide what it repeats), so an incremental conform scores only the new deliveries
-   * and keeps the previous rows of the others.
-   */
-  private static Dataset<Row> qualityDeliveries(
-      Map<String, Dataset<Row>> bronze, Increment increment, Map<String, Dataset<Row>> previous) {
-    Dataset<Row> deliveries = bronze.get("deliveries");
-    Dataset<Row> out = increment.full() ? null : previous.get("quality_deliveries");
-    for (String ledger : ConformStage.LEDGERS) {
-      Dataset<Row> part =
-          Scorecard.deliveries(
-              increment.freshRows(deliveries),
-              bronze.get(ledger),
-              increment.full() ? null : increment.freshRows(bronze.get(ledger)),
-              ledger,
-              versionKey(ledger),
-              completenessColumns(ledger));
-      out = out == null ? part : out.unionByName(part);
-    }
-    return out;
-  }
-
-  /**
-   * How recent each ledger's newest record is. The newest date only grows as deliveries arrive, so
-   * a fold takes the larger of the last conform's and the new rows' instead of reading all of
-   * bronze again.
-   */
-  private static Dataset<Row> freshness(
-      Map<String, Dataset<Row>> bronze,
-      Increment increment,
-      Dataset<Row> previous,
-      Date asOf,
-      ConformConfig c) {
-    Dataset<Row> out = null;
-    for (String ledger : ConformStage.LEDGERS) {
-      Column date =
-          switch (ledger) {
-            case "population" ->
-                org.apache.spark.sql.functions.make_date(col("year"), lit(12), lit(31));
-            case "targets" -> lit(null).cast("date");
-            case "progress" -> org.apache.spark.sql.functions.last_day(col("month"));
-            default -> col(Cols.UPDATED_AT);
-          };
-      Dataset<Row> dates =
-          (previous == null ? bronze.get(ledger) : increment.freshRows(bronze.get(ledger)))
-              .select(date.as("_date"));
-      if (previous != null) {
-        dates =
-            dates.unionByName(
-                previous
-                    .filter(col(Scorecard.LEDGER).equalTo(ledger))
-                    .select(col(Scorecard.LATEST_DATA).as("_date")));
-      }
-      int threshold = ledger.equals("population") ? c.staleDaysYearly() : c.staleDaysMonthly();
-      Dataset<Row> part = Scorecard.freshness(dates, ledger, col("_date"), asOf, threshold);
-      if (ledger.equals("targets")) {
-        // Targets are set once and revised rarely: they are never stale.
-        part = part.withColumn(Scorecard.STALE, lit(false));
-      }
-      out = out == null ? part : out.unionByName(part);
-    }
-    return out;
-  }
-
-  static List<String> versionKey(String ledger) {
-    return switch (ledger) {
-      case "rental", "license", "demolition" -> List.of(RECORD_KEYS.get(ledger), Cols.UPDATED_AT);
-      case "population" -> List.of(Cols.TOWNSHIP, "year");
-      case "targets" -> List.of("task", "metric", Cols.TOWNSHIP, "year", "cumulative");
-      default -> List.of("task", "metric", Cols.TOWNSHIP, "month");
-    };
-  }
-
-  static List<String> completenessColumns(String ledger) {
-    return switch (ledger) {
-      case "rental" ->
-          List.of(
-              Cols.REGISTRATION_ID,
-              Cols.TOWNSHIP,
-              Cols.ADDRESS,
-              Cols.HOUSING_TYPE,
-              Cols.RENTED_AREA,
-              Cols.TENANT_COUNT,
-              Cols.REGISTERED_ON,
-              Cols.UPDATED_AT);
-      case "license" ->
-          List.of(
-              Cols.CREDIT_CODE,
-              Cols.TOWNSHIP,
-              Cols.ADDRESS,
-              Cols.ENTITY_TYPE,
-              Cols.STATUS,
-              Cols.ESTABLISHED_ON,
-              Cols.EMPLOYEES,
-              Cols.FLOOR_AREA,
-              Cols.UPDATED_AT);
-      case "demolition" ->
-          List.of(
-              Cols.RECORD_ID,
-              Cols.TOWNSHIP,
-              Cols.ADDRESS,
-              Cols.STRUCTURE_TYPE,
-              Cols.DEMOLISHED_AREA,
-              Cols.DEMOLISHED_ON,
-              Cols.UPDATED_AT);
-      case "population" ->
-          List.of(
-              Cols.TOWNSHIP,
-              "year",
-              "resident_population",
-              "hukou_population",
-              "nonlocal_population",
-              "basis");
-      case "targets" ->
-          List.of("task", "metric", Cols.TOWNSHIP, "year", "target_value", "unit", "direction");
-      default -> List.of("task", "metric", Cols.TOWNSHIP, "month", "completed", "unit");
-    };
   }
 }

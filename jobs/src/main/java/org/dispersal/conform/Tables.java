@@ -82,7 +82,7 @@ final class Tables {
           // the missing records, which clues from any township place.
           entry("city_district_comparison", new Spec(List.of(ANY), Write.COMPARED, List.of())),
           entry("quality_deliveries", new Spec(List.of(ANY), Write.DELIVERIES, List.of())),
-          // One row per ledger, folded from the new rows (see Silver#freshness).
+          // One row per ledger, folded from the new rows (see Quality#freshness).
           entry("quality_freshness", overwrite(ANY)));
 
   /**
