@@ -256,16 +256,16 @@ final class Silver {
     Dataset<Row> demolition = w.get("demolition");
     Dataset<Row> license = w.get("license");
     Dataset<Row> rental = w.get("rental");
-    // Cached because every derivation's allowance reads it (the stage clears the cache).
     Dataset<Row> missing =
         Missing.place(
-                Missing.fromIngest(bronze.get("quarantine"))
-                    .unionByName(Missing.fromConform(bronze, w.get("quarantine"))),
-                Map.of("demolition", demolition, "license", license, "rental", rental),
-                resolved,
-                asOf)
-            .persist();
-    // Cached: the scope reads it to find the townships whose allowances changed.
+            Missing.fromIngest(bronze.get("quarantine"))
+                .unionByName(Missing.fromConform(bronze, w.get("quarantine"))),
+            Map.of("demolition", demolition, "license", license, "rental", rental),
+            resolved,
+            asOf);
+    // Cached, not the missing records it is summed from (read once, in one aggregation over every
+    // derivation): the scope reads it to find the townships whose allowances changed, and the
+    // comparison joins it (the stage clears the cache).
     Dataset<Row> allowances = Missing.allowances(derivations, missing, demolition).persist();
     Set<String> in = scope.compared(allowances);
     UnaryOperator<Dataset<Row>> cut =
