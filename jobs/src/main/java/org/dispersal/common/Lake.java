@@ -151,6 +151,32 @@ public final class Lake {
     return version(data.sparkSession(), location);
   }
 
+  /**
+   * The rows a run's latest write to a table added or changed, read from the table's log rather
+   * than its files: Delta's {@code numOutputRows} less the unchanged rows it copied from rewritten
+   * files. 0 when the table's latest commit is another run's (the run's write committed nothing); a
+   * property change the write made after it is skipped.
+   */
+  public static long rowsWritten(SparkSession spark, String location, String runId) {
+    for (Row commit : DeltaTable.forPath(spark, location).history(2).collectAsList()) {
+      if (!runId.equals(commit.getAs("userMetadata"))) {
+        return 0;
+      }
+      Map<String, String> metrics = commit.getJavaMap(commit.fieldIndex("operationMetrics"));
+      if (metrics != null && metrics.containsKey("numOutputRows")) {
+        return metric(metrics, "numOutputRows")
+            - metric(metrics, "numCopiedRows")
+            - metric(metrics, "numTargetRowsCopied");
+      }
+    }
+    return 0;
+  }
+
+  private static long metric(Map<String, String> metrics, String name) {
+    String value = metrics.get(name);
+    return value == null ? 0 : Long.parseLong(value);
+  }
+
   /** The latest version of a table. */
   public static long version(SparkSession spark, String location) {
     return DeltaTable.forPath(spark, location).history(1).first().<Long>getAs("version");

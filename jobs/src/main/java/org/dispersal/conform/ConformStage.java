@@ -92,7 +92,7 @@ public final class ConformStage implements Stage {
                 : Lake.version(spark, location));
         written.put(table.getKey(), Lake.read(spark, location));
         if (again) {
-          rowsOut += written.get(table.getKey()).count();
+          rowsOut += Lake.rowsWritten(spark, location, run.runId());
         } else {
           kept++;
         }

@@ -76,8 +76,10 @@ public final class PanelStage implements Stage {
       } else if (plan.fromMonth() != null) {
         versions.put(
             "gold/" + table.getKey(), replaceFrom(rows, location, plan.fromMonth(), run.runId()));
+      } else {
+        continue;
       }
-      rowsOut += Lake.read(spark, location).count();
+      rowsOut += Lake.rowsWritten(spark, location, run.runId());
     }
     if (plan.full() || plan.fromMonth() != null) {
       Watermark.write(spark, run, newest, eventsVersion);

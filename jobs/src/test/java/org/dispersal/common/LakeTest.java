@@ -13,7 +13,10 @@ import org.dispersal.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A table written with deletion vectors keeps them, whether the write created it or not. */
+/**
+ * A table written with deletion vectors keeps them, whether the write created it or not; the rows a
+ * run wrote are read back from the table's log.
+ */
 class LakeTest {
   private final SparkSession spark = TestSpark.session();
 
@@ -53,6 +56,42 @@ class LakeTest {
     long version = Lake.overwrite(rows(5), location, "run-1", true);
     assertThat(version).isZero();
     assertThat(deletionVectors(location)).isEqualTo("true");
+  }
+
+  @Test
+  void rowsWrittenAreTheRowsOfTheRunsLatestCommitAndZeroWhenItCommittedNothing(@TempDir Path dir) {
+    String location = dir.resolve("t").toUri().toString();
+    Lake.overwrite(rows(10), location, "run-1");
+    assertThat(Lake.rowsWritten(spark, location, "run-1")).isEqualTo(10);
+
+    // A replaceWhere writes only the rows it replaces; the table keeps the others.
+    Lake.replace(rows(10).filter(col("id").geq(7)), location, "run-2", "id >= 7");
+    assertThat(Lake.rowsWritten(spark, location, "run-2")).isEqualTo(3);
+    assertThat(Lake.read(spark, location).count()).isEqualTo(10);
+
+    // A MERGE's rows are those it updated and inserted, not those it copied along with them.
+    Lake.withRunId(
+        spark,
+        "run-merge",
+        () ->
+            DeltaTable.forPath(spark, location)
+                .as("t")
+                .merge(spark.range(8, 12).toDF().as("s"), "t.id = s.id")
+                .whenMatched()
+                .updateAll()
+                .whenNotMatched()
+                .insertAll()
+                .execute());
+    assertThat(Lake.rowsWritten(spark, location, "run-merge")).isEqualTo(4);
+
+    // The property commit after an overwrite is skipped: the rows are the overwrite's.
+    Lake.overwrite(rows(4), location, "run-3", true);
+    assertThat(DeltaTable.forPath(spark, location).history(1).first().<String>getAs("operation"))
+        .isEqualTo("SET TBLPROPERTIES");
+    assertThat(Lake.rowsWritten(spark, location, "run-3")).isEqualTo(4);
+
+    // A run whose write committed nothing (the latest commit is another run's) wrote no rows.
+    assertThat(Lake.rowsWritten(spark, location, "run-4")).isZero();
   }
 
   private Dataset<Row> rows(int n) {

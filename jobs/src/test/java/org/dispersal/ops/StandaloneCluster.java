@@ -32,6 +32,12 @@ import java.util.stream.Collectors;
  * without the distribution.
  */
 final class StandaloneCluster implements AutoCloseable {
+  /**
+   * The cluster's JVMs (daemons, driver, executors) compile with C1 only: five of them share two
+   * cores for a few minutes, and C2's compiler threads would take CPU from the work itself.
+   */
+  static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+
   private final Path dir;
   private final String sparkClassPath;
   private final List<Process> daemons = new ArrayList<>();
@@ -150,6 +156,7 @@ final class StandaloneCluster implements AutoCloseable {
     command.addAll(Arrays.asList(System.getProperty("spark.java.opens", "").split("\\s+")));
     command.removeIf(String::isBlank);
     command.add(heap);
+    command.add(QUICK_JIT);
     command.add("-Djava.awt.headless=true");
     command.add("-Duser.timezone=Asia/Shanghai");
     // The project's log configuration, as an operator would pass it: Spark's INFO lines stay out.
