@@ -23,11 +23,14 @@ import org.dispersal.common.SparkConfig;
 import org.dispersal.ops.Pipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The stage end to end on a lake holding a simulated district's gold township × month and silver
  * vacating events: two runs append their estimates and attribution side by side.
  */
+@Execution(ExecutionMode.CONCURRENT) // its own lake: it runs beside the stream of test classes
 class EstimateStageTest {
   @TempDir Path dir;
 

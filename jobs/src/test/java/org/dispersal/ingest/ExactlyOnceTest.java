@@ -13,8 +13,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** A delivery's rows land exactly once: reruns, repeated files, changed files and crashes. */
+@Execution(ExecutionMode.CONCURRENT) // its own lake: it runs beside the stream of test classes
 class ExactlyOnceTest {
   private static final List<String> TABLES =
       List.of("rental", "license", "quarantine", "deliveries");
