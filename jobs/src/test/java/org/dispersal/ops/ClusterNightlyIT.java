@@ -116,8 +116,6 @@ class ClusterNightlyIT {
                 "--conf",
                 "spark.sql.shuffle.partitions=4",
                 "--conf",
-                "spark.executor.extraJavaOptions=" + StandaloneCluster.QUICK_JIT,
-                "--conf",
                 "spark.databricks.delta.snapshotPartitions=2",
                 System.getProperty("dispersal.cluster-jar")));
     args.addAll(SmallDistrict.nightly(landing, lake, hdfsRoot + "/runs", dir.resolve("exports")));

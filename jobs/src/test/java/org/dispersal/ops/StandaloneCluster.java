@@ -36,7 +36,7 @@ final class StandaloneCluster implements AutoCloseable {
    * The cluster's JVMs (daemons, driver, executors) compile with C1 only: five of them share two
    * cores for a few minutes, and C2's compiler threads would take CPU from the work itself.
    */
-  static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+  private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
 
   private final Path dir;
   private final String sparkClassPath;
@@ -111,6 +111,8 @@ final class StandaloneCluster implements AutoCloseable {
       throws Exception {
     List<String> command = new ArrayList<>();
     command.add("org.apache.spark.deploy.SparkSubmit");
+    command.add("--conf");
+    command.add("spark.executor.extraJavaOptions=" + QUICK_JIT);
     command.addAll(args);
     Process p = start(name, "-Xmx1g", command, env);
     if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
