@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.dispersal.common.Few;
 import org.dispersal.common.Lake;
 import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
@@ -57,7 +58,9 @@ public final class ConformStage implements Stage {
     Set<String> freshLedgers = new HashSet<>();
     long rowsIn = 0;
     for (String ledger : LEDGERS) {
-      fresh.put(ledger, increment.freshRows(bronze.get(ledger)));
+      Dataset<Row> rowsOf = increment.freshRows(bronze.get(ledger));
+      // A fold's are few: joined with whole tables by their keys, they are broadcast (see Few).
+      fresh.put(ledger, increment.full() ? rowsOf : Few.of(rowsOf));
       long rows = fresh.get(ledger).count();
       rowsIn += rows;
       if (rows > 0) {
@@ -65,6 +68,10 @@ public final class ConformStage implements Stage {
       }
     }
     Resolved resolved = Resolved.of(fresh, resolver, run.run().districtCode());
+    if (!increment.full()) {
+      // Resolved caches its rows; materialised now, the joins are planned at their size (see Few).
+      resolved.ledgers().values().forEach(Dataset::count);
+    }
     Fold fold =
         new Fold(spark, increment, freshLedgers, Silver.scopes(resolved), run.runId(), run.paths());
     Map<String, Dataset<Row>> written = new LinkedHashMap<>();

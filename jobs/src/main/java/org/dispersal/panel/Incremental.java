@@ -15,6 +15,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.dispersal.common.Few;
 import org.dispersal.common.Lake;
 import org.dispersal.common.RunContext;
 
@@ -85,7 +86,7 @@ record Incremental(boolean full, String fromMonth, String reason) {
         changedRecords(
             silver.get("rental_history"),
             "registration_id",
-            isNew,
+            since,
             "registered_on",
             "deregistered_on",
             "updated_at"));
@@ -93,14 +94,14 @@ record Incremental(boolean full, String fromMonth, String reason) {
         changedRecords(
             silver.get("license_history"),
             "credit_code",
-            isNew,
+            since,
             "established_on",
             "status_changed_on",
             "rectified_on",
             "updated_at"));
     months.add(
         changedRecords(
-            silver.get("demolition_history"), "record_id", isNew, "demolished_on", "updated_at"));
+            silver.get("demolition_history"), "record_id", since, "demolished_on", "updated_at"));
     months.add(
         first(
             silver.get("population").filter(isNew),
@@ -120,14 +121,28 @@ record Incremental(boolean full, String fromMonth, String reason) {
   }
 
   private static String changedRecords(
-      Dataset<Row> history, String key, Column isNew, String... dates) {
-    Dataset<Row> keys = history.filter(isNew).select(col(key).as("_k")).distinct();
-    Dataset<Row> versions = history.join(keys, col(key).equalTo(col("_k")), "left_semi");
+      Dataset<Row> history, String key, Timestamp since, String... dates) {
+    Dataset<Row> keys = null;
+    Dataset<Row> versions = history;
+    if (since != null) {
+      // The keys of the rows since the last build are few: broadcast, not a shuffle of the history.
+      keys =
+          Few.of(
+              history
+                  .filter(col("ingested_at").gt(lit(since)))
+                  .select(col(key).as("_k"))
+                  .distinct());
+      versions = history.join(keys, col(key).equalTo(col("_k")), "left_semi");
+    }
     Column[] months = new Column[dates.length];
     for (int i = 0; i < dates.length; i++) {
       months[i] = date_format(col(dates[i]), "yyyy-MM");
     }
-    return first(versions, dates.length == 1 ? months[0] : least(months));
+    String first = first(versions, dates.length == 1 ? months[0] : least(months));
+    if (keys != null) {
+      keys.unpersist();
+    }
+    return first;
   }
 
   private static String first(Dataset<Row> rows, Column month) {
