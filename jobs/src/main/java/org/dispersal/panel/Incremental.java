@@ -80,7 +80,7 @@ record Incremental(boolean full, String fromMonth, String reason) {
    * refers to; the panel's running sums change from there on.
    */
   static String touchedFrom(Map<String, Dataset<Row>> silver, Timestamp since) {
-    Column isNew = since == null ? lit(true) : col("ingested_at").gt(lit(since));
+    Column isNew = newSince(since);
     List<String> months = new ArrayList<>();
     months.add(
         changedRecords(
@@ -126,12 +126,7 @@ record Incremental(boolean full, String fromMonth, String reason) {
     Dataset<Row> versions = history;
     if (since != null) {
       // The keys of the rows since the last build are few: broadcast, not a shuffle of the history.
-      keys =
-          Few.of(
-              history
-                  .filter(col("ingested_at").gt(lit(since)))
-                  .select(col(key).as("_k"))
-                  .distinct());
+      keys = Few.of(history.filter(newSince(since)).select(col(key).as("_k")).distinct());
       versions = history.join(keys, col(key).equalTo(col("_k")), "left_semi");
     }
     Column[] months = new Column[dates.length];
@@ -143,6 +138,11 @@ record Incremental(boolean full, String fromMonth, String reason) {
       keys.unpersist();
     }
     return first;
+  }
+
+  /** Whether a row was ingested after the given time (every row when there is none). */
+  private static Column newSince(Timestamp since) {
+    return since == null ? lit(true) : col("ingested_at").gt(lit(since));
   }
 
   private static String first(Dataset<Row> rows, Column month) {
