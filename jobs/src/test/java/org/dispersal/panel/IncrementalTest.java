@@ -47,5 +47,18 @@ class IncrementalTest {
     assertThat(Incremental.changedEventsFrom(before, Map.of("vacating_events", changedLater)))
         .isEqualTo("2019-05");
     assertThat(Incremental.changedEventsFrom(before, Map.of("vacating_events", before))).isNull();
+
+    // The same events twice over are not the same events; nor is an event in another township.
+    Dataset<Row> twice = before.unionByName(before.filter("event_month = '2019-08'"));
+    assertThat(Incremental.changedEventsFrom(before, Map.of("vacating_events", twice)))
+        .isEqualTo("2019-08");
+    Dataset<Row> swapped =
+        events(
+            new Object[] {"license:1", "business", "110111104", "2018-03", 0L},
+            new Object[] {"demolition:7", "residential", "110111104", "2019-05", 4L},
+            new Object[] {"rental:9", "group_rental", "110111104", "2019-08", 3L});
+    assertThat(Incremental.changedEventsFrom(before, Map.of("vacating_events", swapped)))
+        .as("an event moved to another township")
+        .isEqualTo("2019-08");
   }
 }
