@@ -145,7 +145,7 @@ record Incremental(boolean full, String fromMonth, String reason) {
             .toArray(Column[]::new);
     return events
         .groupBy(col(EVENT_MONTH))
-        .agg(count(lit(1)).as("_n"), sum(xxhash64(content).cast(DIGEST)).cast(DIGEST).as("_h"));
+        .agg(count(lit(1)).as("_n"), sum(xxhash64(content).cast(DIGEST)).as("_h"));
   }
 
   private static String changedRecords(

@@ -52,12 +52,12 @@ class IncrementalTest {
     Dataset<Row> twice = before.unionByName(before.filter("event_month = '2019-08'"));
     assertThat(Incremental.changedEventsFrom(before, Map.of("vacating_events", twice)))
         .isEqualTo("2019-08");
-    Dataset<Row> swapped =
+    Dataset<Row> moved =
         events(
             new Object[] {"license:1", "business", "110111104", "2018-03", 0L},
             new Object[] {"demolition:7", "residential", "110111104", "2019-05", 4L},
             new Object[] {"rental:9", "group_rental", "110111104", "2019-08", 3L});
-    assertThat(Incremental.changedEventsFrom(before, Map.of("vacating_events", swapped)))
+    assertThat(Incremental.changedEventsFrom(before, Map.of("vacating_events", moved)))
         .as("an event moved to another township")
         .isEqualTo("2019-08");
   }
