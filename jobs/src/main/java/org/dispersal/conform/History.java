@@ -44,6 +44,29 @@ final class History {
         .withColumn(VERSION, row_number().over(byTime));
   }
 
+  /**
+   * A history with new rows folded in: the versions of the records they touch, recomputed from
+   * those records' earlier versions and the new rows, and the whole history with them in place.
+   */
+  record Refolded(Dataset<Row> versions, Dataset<Row> history) {}
+
+  /**
+   * Folds new rows into a history. The touched records' earlier versions are cut from it once and
+   * cached (lazily, so a ledger without new rows costs nothing; few, for a night's deliveries): a
+   * fold's MERGE then reads only the recomputed versions, and the current table scans the history
+   * once, not again for them (at 1/4 of the city rental_history is 2 million rows of 31 columns).
+   */
+  static Refolded refold(Dataset<Row> fresh, Dataset<Row> previous, String key, String updatedAt) {
+    Dataset<Row> touched = fresh.select(col(key)).distinct();
+    Dataset<Row> earlier = previous.join(touched, key, "left_semi").persist();
+    Dataset<Row> versions =
+        versions(
+            earlier.drop(VALID_FROM, VALID_TO, IS_CURRENT, VERSION).unionByName(fresh),
+            key,
+            updatedAt);
+    return new Refolded(versions, previous.join(touched, key, "left_anti").unionByName(versions));
+  }
+
   /** The current row per key among rows without a business timestamp: later delivery wins. */
   static Dataset<Row> latestDelivery(Dataset<Row> in, String... keys) {
     Column[] partition = new Column[keys.length];

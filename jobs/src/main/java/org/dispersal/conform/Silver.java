@@ -101,13 +101,20 @@ final class Silver {
     for (Map.Entry<String, String> ledger : RECORD_KEYS.entrySet()) {
       String name = ledger.getKey();
       Dataset<Row> folded = previous.get(name + "_history");
-      Dataset<Row> history = history(knownAt(in.get(name), deliveries), folded, ledger.getValue());
+      Dataset<Row> fresh = knownAt(in.get(name), deliveries);
       if (folded == null) {
-        // A fold reads a few townships' rows of it twice; a rebuild writes it whole twice.
-        history = history.persist();
+        // A rebuild writes it whole twice.
+        Dataset<Row> history =
+            History.versions(fresh, ledger.getValue(), Cols.UPDATED_AT).persist();
+        t.put(name + "_history", history);
+        t.put(name, current(history));
+      } else {
+        History.Refolded refolded =
+            History.refold(fresh, folded, ledger.getValue(), Cols.UPDATED_AT);
+        // The fold merges only the versions of the records it touches (see Fold#merge).
+        t.put(name + "_history", refolded.versions());
+        t.put(name, current(refolded.history()));
       }
-      t.put(name + "_history", history);
-      t.put(name, current(history));
     }
     t.put(
         "population",
@@ -171,25 +178,6 @@ final class Silver {
   /** The resolved progress rows with their month as {@code yyyy-MM}, the key of the table. */
   private static Dataset<Row> progressRows(Map<String, Dataset<Row>> resolved) {
     return resolved.get("progress").withColumn("month", date_format(col("month"), "yyyy-MM"));
-  }
-
-  /**
-   * The versions of a record ledger. Folding recomputes only the keys the new rows touch, from
-   * their earlier versions and the new rows, and keeps every other key's versions as they were.
-   */
-  static Dataset<Row> history(Dataset<Row> fresh, Dataset<Row> previous, String key) {
-    if (previous == null) {
-      return History.versions(fresh, key, Cols.UPDATED_AT);
-    }
-    Dataset<Row> touched = fresh.select(col(key)).distinct();
-    Dataset<Row> again =
-        previous
-            .join(touched, key, "left_semi")
-            .drop(History.VALID_FROM, History.VALID_TO, History.IS_CURRENT, History.VERSION)
-            .unionByName(fresh);
-    return previous
-        .join(touched, key, "left_anti")
-        .unionByName(History.versions(again, key, Cols.UPDATED_AT));
   }
 
   /**

@@ -89,4 +89,39 @@ class HistoryTest {
             .collect(Collectors.toList());
     assertThat(kept).containsExactly(120L, 7L);
   }
+
+  @Test
+  void aFoldRecomputesOnlyTheTouchedRecordsAndMatchesARebuild() {
+    Dataset<Row> before =
+        rows(
+            row("R1", "2018-01-05", 3, "2018-02-01", "a.csv", 2),
+            row("R2", "2018-03-01", 1, "2018-04-01", "a.csv", 3),
+            row("R3", "2018-03-02", 4, "2018-04-01", "a.csv", 4));
+    Dataset<Row> fresh =
+        rows(
+            row("R1", "2018-06-01", 5, "2018-07-01", "b.csv", 2),
+            row("R2", "2018-03-01", 1, "2018-07-01", "b.csv", 3), // repeated: the same version
+            row("R4", "2018-06-03", 2, "2018-07-01", "b.csv", 4));
+    History.Refolded folded =
+        History.refold(
+            fresh,
+            History.versions(before, "registration_id", "updated_at"),
+            "registration_id",
+            "updated_at");
+    List<String> versions =
+        folded.versions().orderBy("registration_id", "version").collectAsList().stream()
+            .map(
+                r ->
+                    r.getAs("registration_id")
+                        + "/"
+                        + r.getAs("version")
+                        + "/"
+                        + r.getAs("is_current"))
+            .collect(Collectors.toList());
+    assertThat(versions).containsExactly("R1/1/false", "R1/2/true", "R2/1/true", "R4/1/true");
+    Dataset<Row> rebuilt =
+        History.versions(before.unionByName(fresh), "registration_id", "updated_at");
+    assertThat(folded.history().exceptAll(rebuilt).count()).isZero();
+    assertThat(rebuilt.exceptAll(folded.history()).count()).isZero();
+  }
 }
