@@ -102,19 +102,17 @@ final class Silver {
       String name = ledger.getKey();
       Dataset<Row> folded = previous.get(name + "_history");
       Dataset<Row> fresh = knownAt(in.get(name), deliveries);
+      History.Refolded history;
       if (folded == null) {
         // A rebuild writes it whole twice.
-        Dataset<Row> history =
-            History.versions(fresh, ledger.getValue(), Cols.UPDATED_AT).persist();
-        t.put(name + "_history", history);
-        t.put(name, current(history));
+        Dataset<Row> all = History.versions(fresh, ledger.getValue(), Cols.UPDATED_AT).persist();
+        history = new History.Refolded(all, all);
       } else {
-        History.Refolded refolded =
-            History.refold(fresh, folded, ledger.getValue(), Cols.UPDATED_AT);
         // The fold merges only the versions of the records it touches (see Fold#merge).
-        t.put(name + "_history", refolded.versions());
-        t.put(name, current(refolded.history()));
+        history = History.refold(fresh, folded, ledger.getValue(), Cols.UPDATED_AT);
       }
+      t.put(name + "_history", history.versions());
+      t.put(name, current(history.history()));
     }
     t.put(
         "population",
