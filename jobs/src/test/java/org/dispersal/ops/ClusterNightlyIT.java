@@ -123,6 +123,8 @@ class ClusterNightlyIT {
                 "spark.sql.codegen.wholeStage=false",
                 "--conf",
                 "spark.sql.codegen.factoryMode=NO_CODEGEN",
+                "--conf",
+                "spark.databricks.delta.collectStats.fallbackToInterpretedProjection=false",
                 System.getProperty("dispersal.cluster-jar")));
     args.addAll(SmallDistrict.nightly(landing, lake, hdfsRoot + "/runs", dir.resolve("exports")));
     args.addAll(List.of(extra));
