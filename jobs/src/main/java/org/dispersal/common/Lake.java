@@ -3,10 +3,18 @@ package org.dispersal.common;
 import io.delta.tables.DeltaTable;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaHistoryManager;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.actions.CommitInfo;
+import org.apache.spark.sql.delta.util.FileNames;
+import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Where each Delta table of the lake lives ({@code <lake>/<layer>/<name>}) and the few ways the
@@ -15,9 +23,11 @@ import org.apache.spark.sql.SparkSession;
 public final class Lake {
   private Lake() {}
 
-  /** The location of a table, e.g. {@code table(paths, "silver", "rental")}. */
   private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
+  // Held while the session carries a run id for a command's commit (see withRunId).
+  private static final Object RUN_ID = new Object();
 
+  /** The location of a table, e.g. {@code table(paths, "silver", "rental")}. */
   public static String table(PathsConfig paths, String layer, String name) {
     String root = paths.lake().endsWith("/") ? paths.lake() : paths.lake() + "/";
     return root + layer + "/" + name;
@@ -117,16 +127,33 @@ public final class Lake {
    * its commit's userMetadata, which it reads from the session.
    */
   public static void withRunId(SparkSession spark, String runId, Runnable commit) {
+    withRunId(
+        spark,
+        runId,
+        () -> {
+          commit.run();
+          return null;
+        });
+  }
+
+  /**
+   * Runs work whose Delta commits carry the run id (from the session) unless they name their own.
+   * One at a time: two threads sharing a session, as the tests do, would otherwise commit under
+   * each other's run id.
+   */
+  public static <T> T withRunId(SparkSession spark, String runId, Supplier<T> work) {
     String conf = "spark.databricks.delta.commitInfo.userMetadata";
-    String before = spark.conf().getOption(conf).getOrElse(() -> null);
-    spark.conf().set(conf, runId);
-    try {
-      commit.run();
-    } finally {
-      if (before == null) {
-        spark.conf().unset(conf);
-      } else {
-        spark.conf().set(conf, before);
+    synchronized (RUN_ID) {
+      String before = spark.conf().getOption(conf).getOrElse(() -> null);
+      spark.conf().set(conf, runId);
+      try {
+        return work.get();
+      } finally {
+        if (before == null) {
+          spark.conf().unset(conf);
+        } else {
+          spark.conf().set(conf, before);
+        }
       }
     }
   }
@@ -158,15 +185,20 @@ public final class Lake {
    * property change the write made after it is skipped.
    */
   public static long rowsWritten(SparkSession spark, String location, String runId) {
-    for (Row commit : DeltaTable.forPath(spark, location).history(2).collectAsList()) {
-      if (!runId.equals(commit.getAs("userMetadata"))) {
+    DeltaLog log = DeltaLog.forTable(spark, location);
+    long latest = latest(log).version();
+    for (long v = latest; v >= Math.max(0, latest - 1); v--) {
+      CommitInfo commit = commitInfo(log, v);
+      if (commit == null || !runId.equals(commit.userMetadata().getOrElse(() -> null))) {
         return 0;
       }
-      Map<String, String> metrics = commit.getJavaMap(commit.fieldIndex("operationMetrics"));
-      if (metrics != null && metrics.containsKey("numOutputRows")) {
-        return metric(metrics, "numOutputRows")
-            - metric(metrics, "numCopiedRows")
-            - metric(metrics, "numTargetRowsCopied");
+      if (commit.operationMetrics().isDefined()) {
+        Map<String, String> metrics = CollectionConverters.asJava(commit.operationMetrics().get());
+        if (metrics.containsKey("numOutputRows")) {
+          return metric(metrics, "numOutputRows")
+              - metric(metrics, "numCopiedRows")
+              - metric(metrics, "numTargetRowsCopied");
+        }
       }
     }
     return 0;
@@ -177,8 +209,24 @@ public final class Lake {
     return value == null ? 0 : Long.parseLong(value);
   }
 
-  /** The latest version of a table. */
+  /**
+   * The latest version of a table. Read from its log on the driver: {@code DeltaTable.history} runs
+   * two Spark jobs for the same answer, and the stages ask after every write.
+   */
   public static long version(SparkSession spark, String location) {
-    return DeltaTable.forPath(spark, location).history(1).first().<Long>getAs("version");
+    return latest(DeltaLog.forTable(spark, location)).version();
+  }
+
+  private static Snapshot latest(DeltaLog log) {
+    return log.update(false, Option.empty(), Option.empty());
+  }
+
+  /** A commit's information (operation, metrics, userMetadata), or null if it has none. */
+  private static CommitInfo commitInfo(DeltaLog log, long version) {
+    return DeltaHistoryManager.getCommitInfoOpt(
+            log.store(),
+            FileNames.unsafeDeltaFile(log.logPath(), version),
+            log.newDeltaHadoopConf())
+        .getOrElse(() -> null);
   }
 }

@@ -30,7 +30,15 @@ public final class SparkSessions {
                 "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.sql.session.timeZone", RunConfig.ZONE.getId())
             .config("spark.sql.adaptive.enabled", "true")
-            .config("spark.databricks.delta.schema.autoMerge.enabled", "false");
+            .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
+            // In a session time zone other than UTC, Delta rebuilds a table's whole state after
+            // every commit to check the file list its checksum carries (a guard against
+            // timestamps before 1883, which the ledgers do not hold); UTC sessions check it at
+            // each checkpoint instead, and so do we. A district's fold: 532 → 499 Spark jobs,
+            // 132 → 117 s.
+            .config(
+                "spark.databricks.delta.allFilesInCrc.verificationMode.forceOnNonUTC.enabled",
+                "false");
     if (embedded) {
       builder
           .master(config.master())

@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.dispersal.common.DispersalException;
 import org.dispersal.common.ExitCode;
 import org.dispersal.common.FilePermissions;
+import org.dispersal.common.Lake;
 import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
 import org.dispersal.common.SparkConfig;
@@ -52,12 +53,8 @@ public final class Runner {
               fresh.paths(),
               attempt.full());
       // Every Delta commit of this run carries its id, whichever stage makes it.
-      spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", run.runId());
-      try {
-        return stages(spark, log, attempt, run, settings, stages);
-      } finally {
-        spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
-      }
+      return Lake.withRunId(
+          spark, run.runId(), () -> stages(spark, log, attempt, run, settings, stages));
     } catch (DispersalException e) {
       throw e;
     } catch (Exception e) {
