@@ -2,6 +2,7 @@ package org.dispersal.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.dispersal.common.Lake;
 import org.dispersal.common.PathsConfig;
 import org.dispersal.common.RunContext;
 import org.dispersal.common.Settings;
@@ -39,8 +40,9 @@ final class MaintainCommand implements Callable<Integer> {
         RunLock.acquire(paths.lake(), run.runId(), "maintain", ops.staleLockAfter())) {
       SparkSession spark = SparkSessions.open(SparkConfig.from(settings), "maintain");
       // OPTIMIZE's commits carry the maintenance run's id, like every commit of a nightly run.
-      spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", run.runId());
-      int tables = Maintenance.run(spark, paths.lake(), ops.retentionDays());
+      int tables =
+          Lake.withRunId(
+              spark, run.runId(), () -> Maintenance.run(spark, paths.lake(), ops.retentionDays()));
       LOG.info(
           "Maintenance {} finished: {} tables compacted and vacuumed, {} days of history kept.",
           run.runId(),
