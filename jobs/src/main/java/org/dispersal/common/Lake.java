@@ -24,7 +24,7 @@ public final class Lake {
   private Lake() {}
 
   private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
-  // Held while the session carries a run id for a command's commit (see withRunId).
+  // Held while the session carries a run id for the commits of a command or a run (withRunId).
   private static final Object RUN_ID = new Object();
 
   /** The location of a table, e.g. {@code table(paths, "silver", "rental")}. */
@@ -101,11 +101,8 @@ public final class Lake {
     if (existed
         && !"true"
             .equals(
-                DeltaTable.forPath(spark, location)
-                    .detail()
-                    .select("properties")
-                    .first()
-                    .getJavaMap(0)
+                CollectionConverters.asJava(
+                        latest(DeltaLog.forTable(spark, location)).metadata().configuration())
                     .get(DELETION_VECTORS))) {
       // The option sets the property only when the write creates the table.
       withRunId(
