@@ -1,6 +1,6 @@
 package org.dispersal.conform;
 
-import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -10,16 +10,12 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * What the record ledgers and the progress reports said at given moments about every earlier month,
@@ -81,28 +77,9 @@ public final class Vintages {
                 col(Comparison.METRIC))
             .agg(sum(col(Comparison.COMPLETED).cast("double")).as("_value"))
             .withColumn(SOURCE, lit(REPORTED));
-    Dataset<Row> all =
-        derived
-            .drop(Comparison.UNIT)
-            .unionByName(reported)
-            .transform(d -> byVintage(d, lastMonths));
-    int now = moments.size();
-    Dataset<Row> today = all.filter(col(VINTAGE).equalTo(now)).drop(VINTAGE);
-    Dataset<Row> vintages = all.filter(col(VINTAGE).lt(now));
-    Dataset<Row> todayPerVintage =
-        today
-            .withColumnRenamed("_value", "_today")
-            .crossJoin(lastMonthsTable(today, lastMonths))
-            .filter(col(Comparison.MONTH).leq(col("_last")))
-            .drop("_last");
-    String[] on = {
-      VINTAGE, SOURCE, Comparison.TASK, Comparison.METRIC, Cols.TOWNSHIP_CODE, Comparison.MONTH
-    };
-    return vintages
-        .join(todayPerVintage, on, "full_outer")
-        .withColumn(
-            REVISION, coalesce(col("_value"), lit(0.0)).minus(coalesce(col("_today"), lit(0.0))))
-        .filter(col(REVISION).notEqual(0.0))
+    return signed(derived.drop(Comparison.UNIT).unionByName(reported), moments.size())
+        .transform(d -> byVintage(d, lastMonths))
+        .filter(abs(col(REVISION)).gt(lit(1e-9)))
         .select(
             col(VINTAGE),
             col(SOURCE),
@@ -111,6 +88,25 @@ public final class Vintages {
             col(Cols.TOWNSHIP_CODE),
             col(Comparison.MONTH),
             col(REVISION));
+  }
+
+  /**
+   * What each version adds to the revisions, and in which vintages. A version known today is in
+   * today's figure and in every vintage it was known in, where the two cancel: it revises only the
+   * vintages before it became known, by minus its value. A version replaced by today revises the
+   * vintages it was known in, by its value. So the common case, a version known before the first
+   * moment and still current, revises nothing, and the figures are derived once, not once for the
+   * vintages and again for today.
+   */
+  private static Dataset<Row> signed(Dataset<Row> ranged, int now) {
+    Column current = col(TO).gt(lit(now));
+    Column first = when(current, lit(0)).otherwise(col(FROM));
+    Column last = when(current, col(FROM)).otherwise(col(TO)).minus(1);
+    return ranged
+        .filter(first.leq(last))
+        .withColumn(VINTAGE, explode(sequence(first, last)))
+        .withColumn("_value", when(current, col("_value").multiply(-1)).otherwise(col("_value")))
+        .drop(FROM, TO);
   }
 
   /**
@@ -123,8 +119,16 @@ public final class Vintages {
         Window.partitionBy(col(key))
             .orderBy(col(Cols.UPDATED_AT).asc())
             .rowsBetween(1, Window.unboundedFollowing());
+    // Adaptive execution would coalesce each history's shuffle into one task (few bytes per row,
+    // but a window's and a derivation's work), so the rental history ran alone on one core: the
+    // configured number of partitions is kept.
+    int partitions =
+        Integer.parseInt(history.sparkSession().conf().get("spark.sql.shuffle.partitions"));
     return withRange(
-        history.withColumn("_shadowed", min(col(Silver.KNOWN_AT)).over(later)), moments);
+        history
+            .repartition(partitions, col(key))
+            .withColumn("_shadowed", min(col(Silver.KNOWN_AT)).over(later)),
+        moments);
   }
 
   /** Each delivered progress row with the vintages in which it was the latest delivered one. */
@@ -154,15 +158,14 @@ public final class Vintages {
         .filter(col(FROM).lt(col(TO)));
   }
 
-  private static Dataset<Row> byVintage(Dataset<Row> ranged, List<String> lastMonths) {
-    Dataset<Row> exploded =
-        ranged.withColumn(VINTAGE, explode(sequence(col(FROM), col(TO).minus(1))));
+  /** The signed values summed per vintage, cell and month, up to each vintage's last month. */
+  private static Dataset<Row> byVintage(Dataset<Row> signed, List<String> lastMonths) {
     Column last = lit(null).cast("string");
     for (int i = lastMonths.size() - 1; i >= 0; i--) {
       last = when(col(VINTAGE).equalTo(i), lit(lastMonths.get(i))).otherwise(last);
     }
-    return exploded
-        .filter(last.isNull().or(col(Comparison.MONTH).leq(last)))
+    return signed
+        .filter(col(Comparison.MONTH).leq(last))
         .groupBy(
             VINTAGE,
             SOURCE,
@@ -170,18 +173,6 @@ public final class Vintages {
             Comparison.METRIC,
             Cols.TOWNSHIP_CODE,
             Comparison.MONTH)
-        .agg(sum(col("_value")).as("_value"));
-  }
-
-  private static Dataset<Row> lastMonthsTable(Dataset<Row> like, List<String> lastMonths) {
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < lastMonths.size(); i++) {
-      rows.add(RowFactory.create(i, lastMonths.get(i)));
-    }
-    StructType schema =
-        new StructType()
-            .add(VINTAGE, DataTypes.IntegerType, false)
-            .add("_last", DataTypes.StringType, false);
-    return like.sparkSession().createDataFrame(rows, schema);
+        .agg(sum(col("_value")).as(REVISION));
   }
 }

@@ -16,14 +16,33 @@ class BacktestTest {
       new ForecastConfig(
           0.8, 0.5, 1000, 7, YearMonth.of(2018, 3), YearMonth.of(2020, 3), 12, 10, "");
   private static List<Backtest.Measure> measures;
+  private static List<TaskSeries> series;
+  private static List<Target> targets;
 
   @BeforeAll
   static void run() {
     List<Row> rows = ForecastFixtures.progressRows(3, 28);
-    List<Target> targets = ForecastFixtures.targets(rows);
-    List<TaskSeries> series =
+    targets = ForecastFixtures.targets(rows);
+    series =
         TaskSeries.of(rows.stream().filter(r -> !r.<Boolean>getAs("is_district")).toList(), 42);
     measures = Backtest.run(series, targets, ForecastFixtures.DISTRICT, CONFIG);
+  }
+
+  @Test
+  void theFiguresDoNotDependOnHowManyThreadsScoreThem() throws Exception {
+    // A parallel stream runs in the pool it is started from: one thread, then four.
+    List<List<Backtest.Measure>> runs = new java.util.ArrayList<>();
+    for (int threads : new int[] {1, 4}) {
+      java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+      try {
+        runs.add(
+            pool.submit(() -> Backtest.run(series, targets, ForecastFixtures.DISTRICT, CONFIG))
+                .get());
+      } finally {
+        pool.shutdown();
+      }
+    }
+    assertThat(runs.get(0)).isNotEmpty().isEqualTo(runs.get(1)).isEqualTo(measures);
   }
 
   private static Map<Integer, Backtest.Measure> byHorizon(String measure) {
