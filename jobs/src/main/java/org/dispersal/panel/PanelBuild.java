@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /** Assembles the gold township × month table from silver inputs, without IO. */
 final class PanelBuild {
   static final List<String> CATEGORIES =
       List.of("散乱污", "一般制造业", "区域性专业市场", "无证无照", "开墙打洞", "占道经营", "无");
+
+  /** The category of entities with none (no rectification category). */
+  static final String NO_CATEGORY = "无";
 
   private PanelBuild() {}
 
@@ -57,12 +61,14 @@ final class PanelBuild {
                 spine,
                 TownshipMonth.stock(
                     rental,
+                    List.of(),
                     col("registered_on"),
                     col("deregistered_on"),
                     coalesce(col("tenant_count"), lit(0L)),
                     PanelColumns.ACTIVE_REGISTRATIONS,
                     PanelColumns.REGISTERED_TENANTS,
                     firstMonth),
+                List.of(),
                 PanelColumns.ACTIVE_REGISTRATIONS,
                 PanelColumns.REGISTERED_TENANTS)
             .select(
@@ -71,18 +77,7 @@ final class PanelBuild {
                 PanelColumns.ACTIVE_REGISTRATIONS,
                 PanelColumns.REGISTERED_TENANTS);
     Dataset<Row> entities =
-        TownshipMonth.cumulate(
-                spine,
-                TownshipMonth.stock(
-                    license,
-                    col("established_on"),
-                    entityEnd(),
-                    coalesce(col("employees"), lit(0L)),
-                    PanelColumns.ACTIVE_ENTITIES,
-                    PanelColumns.ACTIVE_EMPLOYEES,
-                    firstMonth),
-                PanelColumns.ACTIVE_ENTITIES,
-                PanelColumns.ACTIVE_EMPLOYEES)
+        entityStocks(spine, license, List.of(), firstMonth)
             .select(
                 PanelColumns.TOWNSHIP_CODE,
                 PanelColumns.MONTH,
@@ -139,28 +134,50 @@ final class PanelBuild {
   /** Active entities and employees per rectification category (long form). */
   static Dataset<Row> entitiesByCategory(
       Dataset<Row> spine, Dataset<Row> license, String firstMonth) {
-    Dataset<Row> out = null;
-    for (String category : CATEGORIES) {
-      Column inCategory =
-          category.equals("无")
-              ? col("rectification_category").isNull()
-              : col("rectification_category").equalTo(category);
-      Dataset<Row> part =
-          TownshipMonth.cumulate(
-                  spine,
-                  TownshipMonth.stock(
-                      license.filter(inCategory),
-                      col("established_on"),
-                      entityEnd(),
-                      coalesce(col("employees"), lit(0L)),
-                      PanelColumns.ACTIVE_ENTITIES,
-                      PanelColumns.ACTIVE_EMPLOYEES,
-                      firstMonth),
-                  PanelColumns.ACTIVE_ENTITIES,
-                  PanelColumns.ACTIVE_EMPLOYEES)
-              .withColumn(PanelColumns.CATEGORY, lit(category));
-      out = out == null ? part : out.unionByName(part);
-    }
-    return out;
+    // One pass over the licences for all categories, not one per category: at 1/4 of the city a
+    // fold's rewrite of this table scanned silver/license seven times (11 s of the panel's 50 s).
+    List<String> named = CATEGORIES.stream().filter(c -> !c.equals(NO_CATEGORY)).toList();
+    Column category =
+        when(col("rectification_category").isNull(), lit(NO_CATEGORY))
+            .when(
+                col("rectification_category").isin(named.toArray()), col("rectification_category"));
+    Dataset<Row> categories =
+        spine
+            .sparkSession()
+            .createDataset(CATEGORIES, Encoders.STRING())
+            .toDF(PanelColumns.CATEGORY);
+    List<String> by = List.of(PanelColumns.CATEGORY);
+    Dataset<Row> stocks =
+        entityStocks(
+            spine.crossJoin(categories),
+            license
+                .withColumn(PanelColumns.CATEGORY, category)
+                .filter(col(PanelColumns.CATEGORY).isNotNull()),
+            by,
+            firstMonth);
+    List<String> order = new ArrayList<>(List.of(spine.columns()));
+    order.addAll(
+        List.of(
+            PanelColumns.ACTIVE_ENTITIES, PanelColumns.ACTIVE_EMPLOYEES, PanelColumns.CATEGORY));
+    return stocks.select(order.stream().map(c -> col(c)).toArray(Column[]::new));
+  }
+
+  /** Active entities and their employees at each month end, per township and the columns by. */
+  private static Dataset<Row> entityStocks(
+      Dataset<Row> spine, Dataset<Row> license, List<String> by, String firstMonth) {
+    return TownshipMonth.cumulate(
+        spine,
+        TownshipMonth.stock(
+            license,
+            by,
+            col("established_on"),
+            entityEnd(),
+            coalesce(col("employees"), lit(0L)),
+            PanelColumns.ACTIVE_ENTITIES,
+            PanelColumns.ACTIVE_EMPLOYEES,
+            firstMonth),
+        by,
+        PanelColumns.ACTIVE_ENTITIES,
+        PanelColumns.ACTIVE_EMPLOYEES);
   }
 }

@@ -44,10 +44,12 @@ final class TownshipMonth {
 
   /**
    * Month-end stocks from start and end dates: +1 in the month a record starts, −1 in the month it
-   * ends, summed over time. Records older than the panel count from its first month.
+   * ends, summed over time. Records older than the panel count from its first month. Per township,
+   * month and the values of the columns {@code by}.
    */
   static Dataset<Row> stock(
       Dataset<Row> records,
+      List<String> by,
       Column start,
       Column end,
       Column weight,
@@ -58,30 +60,54 @@ final class TownshipMonth {
     Dataset<Row> plus =
         records
             .filter(start.isNotNull())
-            .select(col("township_code"), startMonth.as("m"), lit(1L).as("dc"), weight.as("dw"));
+            .select(
+                columns(
+                    by,
+                    col("township_code"),
+                    startMonth.as("m"),
+                    lit(1L).as("dc"),
+                    weight.as("dw")));
     Dataset<Row> minus =
         records
             .filter(start.isNotNull().and(end.isNotNull()))
             .select(
-                col("township_code"),
-                greatest(date_format(end, "yyyy-MM"), lit(firstMonth)).as("m"),
-                lit(-1L).as("dc"),
-                weight.multiply(-1).as("dw"));
+                columns(
+                    by,
+                    col("township_code"),
+                    greatest(date_format(end, "yyyy-MM"), lit(firstMonth)).as("m"),
+                    lit(-1L).as("dc"),
+                    weight.multiply(-1).as("dw")));
     return plus.unionByName(minus)
         .groupBy(
-            col("township_code").as(PanelColumns.TOWNSHIP_CODE), col("m").as(PanelColumns.MONTH))
+            columns(
+                by,
+                col("township_code").as(PanelColumns.TOWNSHIP_CODE),
+                col("m").as(PanelColumns.MONTH)))
         .agg(sum("dc").as("_dc_" + countName), sum("dw").as("_dw_" + weightName));
   }
 
-  /** Running sums of the stock deltas along the spine's months. */
+  private static Column[] columns(List<String> by, Column... first) {
+    List<Column> out = new ArrayList<>(List.of(first));
+    by.forEach(c -> out.add(col(c)));
+    return out.toArray(Column[]::new);
+  }
+
+  /** Running sums of the stock deltas along the spine's months, per township and columns by. */
   static Dataset<Row> cumulate(
-      Dataset<Row> spine, Dataset<Row> deltas, String countName, String weightName) {
+      Dataset<Row> spine,
+      Dataset<Row> deltas,
+      List<String> by,
+      String countName,
+      String weightName) {
+    List<String> keys = new ArrayList<>(List.of(PanelColumns.TOWNSHIP_CODE));
+    keys.addAll(by);
     WindowSpec upTo =
-        Window.partitionBy(PanelColumns.TOWNSHIP_CODE)
+        Window.partitionBy(keys.stream().map(c -> col(c)).toArray(Column[]::new))
             .orderBy(PanelColumns.MONTH_INDEX)
             .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    keys.add(PanelColumns.MONTH);
     return spine
-        .join(deltas, new String[] {PanelColumns.TOWNSHIP_CODE, PanelColumns.MONTH}, "left")
+        .join(deltas, keys.toArray(String[]::new), "left")
         .withColumn(countName, sum(coalesce(col("_dc_" + countName), lit(0L))).over(upTo))
         .withColumn(
             weightName, sum(coalesce(col("_dw_" + weightName), lit(0L))).over(upTo).cast("long"))

@@ -23,6 +23,21 @@ class PanelBuildTest {
   private static final String B = "110111009";
   private static final String DISTRICT = "110111";
   private static Map<String, Row> cells;
+  private static final StructType LICENSE =
+      new StructType()
+          .add("township_code", DataTypes.StringType)
+          .add("established_on", DataTypes.DateType)
+          .add("status", DataTypes.StringType)
+          .add("status_changed_on", DataTypes.DateType)
+          .add("rectification_category", DataTypes.StringType)
+          .add("rectification_action", DataTypes.StringType)
+          .add("rectified_on", DataTypes.DateType)
+          .add("employees", DataTypes.LongType);
+
+  private static Dataset<Row> spine() {
+    return MonthSpine.spine(
+        TestSpark.session(), List.of(A, B), YearMonth.of(2018, 1), YearMonth.of(2018, 12));
+  }
 
   static Date d(String s) {
     return s == null ? null : Date.valueOf(s);
@@ -49,16 +64,6 @@ class PanelBuildTest {
             .add("registered_on", DataTypes.DateType)
             .add("deregistered_on", DataTypes.DateType)
             .add("tenant_count", DataTypes.LongType);
-    StructType license =
-        new StructType()
-            .add("township_code", DataTypes.StringType)
-            .add("established_on", DataTypes.DateType)
-            .add("status", DataTypes.StringType)
-            .add("status_changed_on", DataTypes.DateType)
-            .add("rectification_category", DataTypes.StringType)
-            .add("rectification_action", DataTypes.StringType)
-            .add("rectified_on", DataTypes.DateType)
-            .add("employees", DataTypes.LongType);
     StructType demolition =
         new StructType()
             .add("township_code", DataTypes.StringType)
@@ -72,9 +77,7 @@ class PanelBuildTest {
             .add("hukou_population", DataTypes.LongType)
             .add("nonlocal_population", DataTypes.LongType)
             .add("basis", DataTypes.StringType);
-    Dataset<Row> spine =
-        MonthSpine.spine(
-            TestSpark.session(), List.of(A, B), YearMonth.of(2018, 1), YearMonth.of(2018, 12));
+    Dataset<Row> spine = spine();
     Dataset<Row> panel =
         PanelBuild.townshipMonth(
             spine,
@@ -89,7 +92,7 @@ class PanelBuildTest {
                 new Object[] {A, d("2018-03-10"), null, 2L},
                 new Object[] {B, d("2017-06-01"), null, 10L}),
             frame(
-                license,
+                LICENSE,
                 new Object[] {
                   A, d("2010-01-01"), "注销", d("2018-05-06"), "散乱污", "关停取缔", d("2018-05-05"), 12L
                 },
@@ -138,6 +141,52 @@ class PanelBuildTest {
     assertThat(cells.get(A + "|2018-05").<Long>getAs("active_entities")).isZero();
     assertThat(cells.get(B + "|2018-01").<Long>getAs("active_entities")).isZero();
     assertThat(cells.get(B + "|2018-02").<Long>getAs("active_employees")).isEqualTo(4L);
+  }
+
+  @Test
+  void entitiesAreCountedPerCategory() {
+    Dataset<Row> spine = spine();
+    Dataset<Row> out =
+        PanelBuild.entitiesByCategory(
+            spine,
+            frame(
+                LICENSE,
+                new Object[] {
+                  A, d("2010-01-01"), "注销", d("2018-05-06"), "散乱污", "关停取缔", d("2018-05-05"), 12L
+                },
+                new Object[] {A, d("2017-01-01"), "存续", null, "散乱污", null, null, 3L},
+                new Object[] {A, d("2018-03-01"), "存续", null, "其他", null, null, 7L},
+                new Object[] {B, d("2018-02-01"), "存续", null, null, null, null, 4L},
+                new Object[] {B, d("2018-06-01"), "存续", null, "占道经营", "疏解迁出", d("2018-09-02"), 2L}),
+            "2018-01");
+    List<String> expected = new java.util.ArrayList<>(List.of(spine.columns()));
+    expected.addAll(List.of("active_entities", "active_employees", PanelColumns.CATEGORY));
+    assertThat(out.columns()).containsExactlyElementsOf(expected);
+    Map<String, Row> byCell =
+        out.collectAsList().stream()
+            .collect(
+                Collectors.toMap(
+                    r ->
+                        r.getAs("township_code")
+                            + "|"
+                            + r.getAs("month")
+                            + "|"
+                            + r.getAs(PanelColumns.CATEGORY),
+                    r -> r));
+    assertThat(byCell).as("townships × months × categories, once each").hasSize(2 * 12 * 7);
+    assertThat(byCell.get(A + "|2018-04|散乱污").<Long>getAs("active_entities")).isEqualTo(2L);
+    assertThat(byCell.get(A + "|2018-04|散乱污").<Long>getAs("active_employees")).isEqualTo(15L);
+    assertThat(byCell.get(A + "|2018-05|散乱污").<Long>getAs("active_entities")).isEqualTo(1L);
+    assertThat(byCell.get(B + "|2018-01|无").<Long>getAs("active_entities")).isZero();
+    assertThat(byCell.get(B + "|2018-02|无").<Long>getAs("active_employees")).isEqualTo(4L);
+    assertThat(byCell.get(B + "|2018-08|占道经营").<Long>getAs("active_entities")).isEqualTo(1L);
+    assertThat(byCell.get(B + "|2018-09|占道经营").<Long>getAs("active_entities")).isZero();
+    long inA =
+        byCell.values().stream()
+            .filter(r -> r.getAs("township_code").equals(A) && r.getAs("month").equals("2018-12"))
+            .mapToLong(r -> r.<Long>getAs("active_entities"))
+            .sum();
+    assertThat(inA).as("an unknown category (其他) counts in none").isEqualTo(1L);
   }
 
   @Test
