@@ -41,8 +41,8 @@ public final class Vintages {
   private Vintages() {}
 
   /**
-   * The non-zero revisions per vintage, task, metric, township and month up to the vintage's last
-   * month.
+   * The revisions per vintage, task, metric, township and month up to the vintage's last month;
+   * those within 10⁻⁹ of zero are rounding and left out.
    *
    * @param histories rental, license and demolition histories with {@code known_at}
    * @param progressHistory every delivered progress row with {@code known_at}
