@@ -53,10 +53,10 @@ final class Backtest {
     for (int origin : origins(config, n - 1)) {
       targets.put(origin, targetsAt.apply(origin));
     }
-    // Each origin and series is scored on its own, on the driver's cores together: at city scale
-    // the scoring (sorting the simulated sums of every township and horizon) is most of the
-    // stage's time, while Spark sits idle. The scores are added in a fixed order, so the figures
-    // do not depend on the threads.
+    // Each origin and series is scored on its own, on the driver's cores together: the scoring
+    // (sorting the simulated sums of every township and horizon) is most of the driver's own work
+    // in the stage, done while Spark sits idle. The scores are added in a fixed order, so the
+    // figures do not depend on the threads.
     List<Score> parts =
         targets.keySet().stream()
             .flatMap(origin -> series.stream().map(s -> Map.entry(origin, s)))
