@@ -99,13 +99,12 @@ final class TownshipMonth {
       List<String> by,
       String countName,
       String weightName) {
-    List<String> keys = new ArrayList<>(List.of(PanelColumns.TOWNSHIP_CODE));
-    keys.addAll(by);
     WindowSpec upTo =
-        Window.partitionBy(keys.stream().map(c -> col(c)).toArray(Column[]::new))
+        Window.partitionBy(columns(by, col(PanelColumns.TOWNSHIP_CODE)))
             .orderBy(PanelColumns.MONTH_INDEX)
             .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    keys.add(PanelColumns.MONTH);
+    List<String> keys = new ArrayList<>(List.of(PanelColumns.TOWNSHIP_CODE, PanelColumns.MONTH));
+    keys.addAll(by);
     return spine
         .join(deltas, keys.toArray(String[]::new), "left")
         .withColumn(countName, sum(coalesce(col("_dc_" + countName), lit(0L))).over(upTo))
