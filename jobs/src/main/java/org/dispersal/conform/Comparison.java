@@ -158,6 +158,9 @@ final class Comparison {
   }
 
   static final String ALLOWANCE = Missing.ALLOWANCE;
+  // Allowances are sums of areas, and the last bits of a sum depend on the order Spark adds its
+  // rows in, which a fold changes: a millionth of a square metre (or of a record) is no move.
+  private static final double MOVED = 1e-6;
   static final String STATUS = "status";
 
   /**
@@ -257,16 +260,18 @@ final class Comparison {
   }
 
   /**
-   * The townships but the given ones whose rows of the comparison carry an allowance other than the
-   * one the allowances now give (none: zero). Their other inputs unchanged, only those rows can
-   * differ from a comparison worked out again.
+   * The townships but the given ones whose rows of the comparison carry an allowance more than a
+   * millionth away from the one the allowances now give (none: zero). Their other inputs unchanged,
+   * only those rows can differ from a comparison worked out again.
    */
   static Dataset<Row> allowanceMoved(
       Dataset<Row> comparison, Dataset<Row> allowances, java.util.Set<String> townships) {
     return comparison
         .filter(col(Cols.TOWNSHIP_CODE).isin(townships.toArray()).unary_$bang())
         .join(renamed(allowances), onAllowance(), "left")
-        .filter(col(ALLOWANCE).eqNullSafe(coalesce(col("a_allowance"), lit(0.0))).unary_$bang())
+        .filter(
+            abs(coalesce(col(ALLOWANCE), lit(0.0)).minus(coalesce(col("a_allowance"), lit(0.0))))
+                .gt(MOVED))
         .select(Cols.TOWNSHIP_CODE)
         .distinct();
   }

@@ -1,14 +1,20 @@
 package org.dispersal.conform;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.dispersal.TestSpark;
 import org.dispersal.conform.Comparison.Derivation;
 import org.junit.jupiter.api.Test;
 
@@ -96,19 +102,65 @@ class ComparisonTest {
             new Object[] {"T1", "拆除面积", "110111002", "2019-01", 60.0},
             new Object[] {"T1", "拆除面积", "110111003", "2019-02", 0.0},
             new Object[] {"T1", "拆除面积", "110111004", "2019-01", 5.0},
-            new Object[] {"T1", "拆除面积", "110111005", "2019-03", 7.0});
+            new Object[] {"T1", "拆除面积", "110111005", "2019-03", 7.0},
+            new Object[] {"T1", "拆除面积", "110111006", "2019-03", 0.1 + 0.2});
     Dataset<Row> now =
         allowance(
             new Object[] {"T1", "拆除面积", "110111002", "2019-01", 70.0}, // grew
             new Object[] {"T1", "拆除面积", "110111003", "2019-02", 3.0}, // new
             new Object[] {"T1", "拆除面积", "110111001", "2019-05", 9.0}, // a month not compared
             new Object[] {"T1", "拆除面积", "110111004", "2019-01", 1.0}, // recompared anyway
-            new Object[] {"T1", "拆除面积", "110111005", "2019-03", 7.0}); // unchanged
+            new Object[] {"T1", "拆除面积", "110111005", "2019-03", 7.0}, // unchanged
+            // the same sum added in another order: its last bits differ, the allowance does not
+            new Object[] {"T1", "拆除面积", "110111006", "2019-03", 0.3});
     assertThat(
             Comparison.allowanceMoved(table, now, java.util.Set.of("110111004"))
                 .as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList())
         .containsExactlyInAnyOrder("110111002", "110111003");
+  }
+
+  @Test
+  void aLostAreaCountsAsTheTownshipsNinetiethPercentileWhateverOrderItsRowsComeIn() {
+    // 3,000 demolitions of 1..3,000 m2 in one township: more than percentile_approx keeps exact,
+    // so its answer depended on how the rows were split between tasks and in what order.
+    List<Row> rows = new ArrayList<>();
+    for (int i = 1; i <= 3000; i++) {
+      rows.add(RowFactory.create("110111001", (double) ((i * 7919) % 3000 + 1)));
+    }
+    StructType schema =
+        new StructType()
+            .add("township_code", DataTypes.StringType)
+            .add(Cols.DEMOLISHED_AREA, DataTypes.DoubleType);
+    Dataset<Row> demolitions = TestSpark.session().createDataFrame(rows, schema);
+    Dataset<Row> lost =
+        ConformFixtures.frame(
+            new StructType()
+                .add("ledger", DataTypes.StringType)
+                .add("township_code", DataTypes.StringType)
+                .add("month", DataTypes.StringType)
+                .add("area", DataTypes.DoubleType)
+                .add("newly_raw", DataTypes.StringType)
+                .add("category", DataTypes.StringType)
+                .add("reason", DataTypes.StringType),
+            new Object[] {"demolition", "110111001", "2019-03", null, "否", null, null});
+    List<Double> typical = new ArrayList<>();
+    for (Dataset<Row> order :
+        List.of(
+            demolitions.repartition(1).sortWithinPartitions(Cols.DEMOLISHED_AREA),
+            demolitions.repartition(7).sortWithinPartitions(col(Cols.DEMOLISHED_AREA).desc()),
+            demolitions.repartition(3, col(Cols.DEMOLISHED_AREA)))) {
+      typical.add(
+          Missing.allowances(DERIVATIONS, lost, order)
+              .filter(col("metric").equalTo("拆除面积"))
+              .select("allowance")
+              .as(Encoders.DOUBLE())
+              .collectAsList()
+              .get(0));
+    }
+    // 1 + 0.9 × 2,999: the 90th percentile of 1..3,000, interpolated, and the same every time
+    assertThat(typical).hasSize(3).allSatisfy(t -> assertThat(t).isCloseTo(2700.1, within(1e-9)));
+    assertThat(typical.stream().distinct()).hasSize(1);
   }
 
   /** The fixtures' monthly figures. */
