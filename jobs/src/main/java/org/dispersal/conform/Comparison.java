@@ -158,10 +158,10 @@ final class Comparison {
   }
 
   static final String ALLOWANCE = Missing.ALLOWANCE;
+  static final String STATUS = "status";
   // Allowances are sums of areas, and the last bits of a sum depend on the order Spark adds its
   // rows in, which a fold changes: a millionth of a square metre (or of a record) is no move.
   private static final double MOVED = 1e-6;
-  static final String STATUS = "status";
 
   /**
    * The derivable metrics the townships report, each with the first month any township reports it
