@@ -42,7 +42,14 @@ final class MaintainCommand implements Callable<Integer> {
       // OPTIMIZE's commits carry the maintenance run's id, like every commit of a nightly run.
       int tables =
           Lake.withRunId(
-              spark, run.runId(), () -> Maintenance.run(spark, paths.lake(), ops.retentionDays()));
+              spark,
+              run.runId(),
+              () ->
+                  Maintenance.run(
+                      spark,
+                      paths.lake(),
+                      ops.retentionDays(),
+                      ops.compactBelowMb() * 1024L * 1024L));
       LOG.info(
           "Maintenance {} finished: {} tables compacted and vacuumed, {} days of history kept.",
           run.runId(),

@@ -86,12 +86,25 @@ public final class Lake {
    */
   public static long overwrite(
       Dataset<Row> data, String location, String runId, boolean deletionVectors) {
+    return overwrite(data, location, runId, deletionVectors, 0);
+  }
+
+  /**
+   * Replaces a table's content as above, in files of at most so many rows each (0: no limit), so
+   * that rows written in order of a column spread over files with narrow ranges of it, which
+   * Delta's statistics let a filtered read skip.
+   */
+  public static long overwrite(
+      Dataset<Row> data, String location, String runId, boolean deletionVectors, long rowsPerFile) {
     DataFrameWriter<Row> writer =
         data.write()
             .format("delta")
             .mode("overwrite")
             .option("overwriteSchema", "true")
             .option("userMetadata", runId);
+    if (rowsPerFile > 0) {
+      writer = writer.option("maxRecordsPerFile", rowsPerFile);
+    }
     if (deletionVectors) {
       writer = writer.option(DELETION_VECTORS, "true");
     }

@@ -11,7 +11,8 @@ public record ConformConfig(
     double comparisonRelative,
     double comparisonAbsolute,
     int staleDaysMonthly,
-    int staleDaysYearly) {
+    int staleDaysYearly,
+    int rowsPerFile) {
 
   public static final Setting<Integer> LINK_DAYS_BEFORE =
       Setting.integer(
@@ -60,6 +61,17 @@ public record ConformConfig(
           3650,
           "The population ledger is stale when its newest year-end is older than this many days.");
 
+  public static final Setting<Integer> ROWS_PER_FILE =
+      Setting.integer(
+          "conform.rows-per-file",
+          100_000,
+          1_000,
+          100_000_000,
+          "The silver tables a fold rewrites by township (the ledgers' current records and"
+              + " histories, and the tables built from them) are written sorted by township in"
+              + " files of at most this many rows, so that a fold reads only the files of the"
+              + " townships its new rows touch.");
+
   public static final List<Setting<?>> SETTINGS =
       List.of(
           LINK_DAYS_BEFORE,
@@ -67,7 +79,8 @@ public record ConformConfig(
           COMPARISON_RELATIVE,
           COMPARISON_ABSOLUTE,
           STALE_DAYS_MONTHLY,
-          STALE_DAYS_YEARLY);
+          STALE_DAYS_YEARLY,
+          ROWS_PER_FILE);
 
   public static ConformConfig from(Settings s) {
     return new ConformConfig(
@@ -76,6 +89,7 @@ public record ConformConfig(
         s.get(COMPARISON_RELATIVE),
         s.get(COMPARISON_ABSOLUTE),
         s.get(STALE_DAYS_MONTHLY),
-        s.get(STALE_DAYS_YEARLY));
+        s.get(STALE_DAYS_YEARLY),
+        s.get(ROWS_PER_FILE));
   }
 }

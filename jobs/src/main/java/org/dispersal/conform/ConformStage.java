@@ -73,7 +73,14 @@ public final class ConformStage implements Stage {
       resolved.ledgers().values().forEach(Dataset::count);
     }
     Fold fold =
-        new Fold(spark, increment, freshLedgers, Silver.scopes(resolved), run.runId(), run.paths());
+        new Fold(
+            spark,
+            increment,
+            freshLedgers,
+            Silver.scopes(resolved),
+            run.runId(),
+            run.paths(),
+            config.rowsPerFile());
     Map<String, Dataset<Row>> written = new LinkedHashMap<>();
     Map<String, Long> versions = new LinkedHashMap<>();
     long rowsOut = 0;

@@ -37,6 +37,7 @@ final class Fold implements Silver.Scope {
   private final Map<String, Dataset<Row>> scopes;
   private final String runId;
   private final PathsConfig paths;
+  private final int rowsPerFile;
   private final Set<String> recomputed = new HashSet<>();
   // Per record ledger whose history the fold rewrote: the townships of every version, before and
   // after, of the records it rewrote; null when a version has no township.
@@ -58,13 +59,15 @@ final class Fold implements Silver.Scope {
       Set<String> fresh,
       Map<String, Dataset<Row>> scopes,
       String runId,
-      PathsConfig paths) {
+      PathsConfig paths,
+      int rowsPerFile) {
     this.spark = spark;
     this.increment = increment;
     this.fresh = fresh;
     this.scopes = scopes;
     this.runId = runId;
     this.paths = paths;
+    this.rowsPerFile = rowsPerFile;
   }
 
   /** Whether the table has to be recomputed and written (else it is kept as it is). */
@@ -91,11 +94,14 @@ final class Fold implements Silver.Scope {
       Set<String> in =
           Silver.RECORD_KEYS.containsKey(table) ? scopedTo(table, location) : townships();
       return in == null
-          ? Lake.overwrite(rows, location, runId, true)
+          ? byTownship(rows, location, true)
           : replaceWhere(rows, Cols.TOWNSHIP_CODE, List.copyOf(in), location);
     }
+    if (increment.full() && ledger(table) != null) {
+      return byTownship(rows, location, true);
+    }
     if (increment.full() || spec == null) {
-      return Lake.overwrite(rows, location, runId, ledger(table) != null);
+      return Lake.overwrite(rows, location, runId);
     }
     return switch (spec.write()) {
       case KEYS -> merge(table, rows, scopes.get(table), spec.match(), location);
@@ -115,6 +121,20 @@ final class Fold implements Silver.Scope {
   }
 
   /**
+   * Writes a table whole, sorted by township within each task's rows and cut into files of at most
+   * {@code rowsPerFile} rows: each file then holds a narrow range of townships, and a fold's MERGE,
+   * replaceWhere and township-cut reads (see {@link Within}) skip the others' files.
+   */
+  private long byTownship(Dataset<Row> rows, String location, boolean deletionVectors) {
+    return Lake.overwrite(
+        rows.sortWithinPartitions(Cols.TOWNSHIP_CODE),
+        location,
+        runId,
+        deletionVectors,
+        rowsPerFile);
+  }
+
+  /**
    * The tables a township-local table is built from ({@link Tables.Write#TOWNSHIPS}): cut to the
    * townships whose records the fold rewrote, or whole when the fold cannot tell them.
    */
@@ -127,7 +147,7 @@ final class Fold implements Silver.Scope {
     Map<String, Dataset<Row>> cut = new LinkedHashMap<>(written);
     for (String t : Tables.TOWNSHIP_INPUTS) {
       if (cut.containsKey(t)) {
-        cut.put(t, cut.get(t).filter(col(Cols.TOWNSHIP_CODE).isin(in.toArray())));
+        cut.put(t, cut.get(t).filter(Within.column(Cols.TOWNSHIP_CODE, in)));
       }
     }
     return cut;
@@ -253,7 +273,7 @@ final class Fold implements Silver.Scope {
     if (townships == null || townships.isEmpty() || !quotable(townships)) {
       return "";
     }
-    return "t.`" + Cols.TOWNSHIP_CODE + "` IN (" + quoted(townships) + ") AND ";
+    return Within.sql("t", Cols.TOWNSHIP_CODE, townships) + " AND ";
   }
 
   private static boolean quotable(java.util.Collection<String> values) {
@@ -313,10 +333,11 @@ final class Fold implements Silver.Scope {
     if (!quotable(values)) {
       return Lake.overwrite(rows, location, runId); // not safely quoted in a predicate
     }
+    boolean townships = column.equals(Cols.TOWNSHIP_CODE);
     return Lake.replace(
-        rows.filter(col(column).isin(values.toArray())),
+        rows.filter(townships ? Within.column(column, values) : col(column).isin(values.toArray())),
         location,
         runId,
-        column + " IN (" + quoted(values) + ")");
+        townships ? Within.sql(null, column, values) : column + " IN (" + quoted(values) + ")");
   }
 }

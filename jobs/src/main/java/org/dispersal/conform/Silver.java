@@ -255,7 +255,7 @@ final class Silver {
     Dataset<Row> allowances = Missing.allowances(derivations, missing, demolition).persist();
     Set<String> in = scope.compared(allowances);
     UnaryOperator<Dataset<Row>> cut =
-        rows -> in == null ? rows : rows.filter(col(Cols.TOWNSHIP_CODE).isin(in.toArray()));
+        rows -> in == null ? rows : rows.filter(Within.column(Cols.TOWNSHIP_CODE, in));
     t.put(
         "city_district_comparison",
         Comparison.compare(

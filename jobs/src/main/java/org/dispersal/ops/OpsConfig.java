@@ -5,8 +5,11 @@ import java.util.List;
 import org.dispersal.common.Setting;
 import org.dispersal.common.Settings;
 
-/** How runs share a lake: lock take-over and how long old table versions are kept. */
-public record OpsConfig(Duration staleLockAfter, int retentionDays) {
+/**
+ * How runs share a lake: lock take-over, how long old table versions are kept and which files
+ * maintenance compacts.
+ */
+public record OpsConfig(Duration staleLockAfter, int retentionDays, int compactBelowMb) {
 
   public static final Setting<Integer> STALE_LOCK_HOURS =
       Setting.integer(
@@ -22,12 +25,25 @@ public record OpsConfig(Duration staleLockAfter, int retentionDays) {
           60,
           7,
           3650,
-          "VACUUM keeps table versions this many days, so as-of runs and week-on-week comparisons"
-              + " can time-travel that far back.");
+          "VACUUM keeps table versions this many days (set as each table's file and log"
+              + " retention), so as-of runs and week-on-week comparisons can time-travel that far"
+              + " back.");
 
-  public static final List<Setting<?>> SETTINGS = List.of(STALE_LOCK_HOURS, RETENTION_DAYS);
+  public static final Setting<Integer> COMPACT_BELOW_MB =
+      Setting.integer(
+          "maintain.compact-below-mb",
+          4,
+          1,
+          1024,
+          "OPTIMIZE compacts the files smaller than this many MB (Spark's cost of opening one);"
+              + " larger files keep their layout, such as conform's files of a few townships each"
+              + " (conform.rows-per-file).");
+
+  public static final List<Setting<?>> SETTINGS =
+      List.of(STALE_LOCK_HOURS, RETENTION_DAYS, COMPACT_BELOW_MB);
 
   public static OpsConfig from(Settings s) {
-    return new OpsConfig(Duration.ofHours(s.get(STALE_LOCK_HOURS)), s.get(RETENTION_DAYS));
+    return new OpsConfig(
+        Duration.ofHours(s.get(STALE_LOCK_HOURS)), s.get(RETENTION_DAYS), s.get(COMPACT_BELOW_MB));
   }
 }

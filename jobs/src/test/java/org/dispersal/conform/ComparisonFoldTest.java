@@ -38,7 +38,7 @@ class ComparisonFoldTest {
             .history(1)
             .first();
     String predicate = String.valueOf(commit.<Map<String, String>>getAs("operationParameters"));
-    assertThat(predicate).contains(Cols.TOWNSHIP_CODE + " IN");
+    assertThat(predicate).contains("`" + Cols.TOWNSHIP_CODE + "` IN");
     Set<String> replaced = new TreeSet<>();
     Matcher m = Pattern.compile("'(\\d+)'").matcher(predicate);
     while (m.find()) {

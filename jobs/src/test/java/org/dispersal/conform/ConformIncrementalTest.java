@@ -165,7 +165,7 @@ class ConformIncrementalTest {
             .filter(org.apache.spark.sql.functions.col("version").equalTo(afterThird.get(t)))
             .first();
     String predicate = String.valueOf(commit.<Map<String, String>>getAs("operationParameters"));
-    assertThat(predicate).as("silver/" + t).contains(Cols.TOWNSHIP_CODE + " IN");
+    assertThat(predicate).as("silver/" + t).contains("`" + Cols.TOWNSHIP_CODE + "` IN");
     Set<String> replaced = new java.util.TreeSet<>();
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("'(\\d+)'").matcher(predicate);
     while (m.find()) {
