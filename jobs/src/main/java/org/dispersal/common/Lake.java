@@ -111,25 +111,34 @@ public final class Lake {
     SparkSession spark = data.sparkSession();
     boolean existed = deletionVectors && exists(spark, location);
     writer.save(location);
-    if (existed
-        && !"true"
-            .equals(
-                CollectionConverters.asJava(
-                        latest(DeltaLog.forTable(spark, location)).metadata().configuration())
-                    .get(DELETION_VECTORS))) {
+    if (existed && !"true".equals(properties(spark, location).get(DELETION_VECTORS))) {
       // The option sets the property only when the write creates the table.
       withRunId(
-          spark,
-          runId,
-          () ->
-              spark.sql(
-                  "ALTER TABLE delta.`"
-                      + location.replace("`", "``")
-                      + "` SET TBLPROPERTIES ('"
-                      + DELETION_VECTORS
-                      + "' = 'true')"));
+          spark, runId, () -> setProperties(spark, location, Map.of(DELETION_VECTORS, "true")));
     }
     return version(spark, location);
+  }
+
+  /** A table's properties (TBLPROPERTIES) in its latest version, read from its log. */
+  public static Map<String, String> properties(SparkSession spark, String location) {
+    return CollectionConverters.asJava(
+        latest(DeltaLog.forTable(spark, location)).metadata().configuration());
+  }
+
+  /**
+   * Sets table properties in one commit (ALTER TABLE), under the run id the session carries (see
+   * {@link #withRunId}). Keys and values must not hold a quote.
+   */
+  public static void setProperties(
+      SparkSession spark, String location, Map<String, String> properties) {
+    spark.sql(
+        "ALTER TABLE delta.`"
+            + location.replace("`", "``")
+            + "` SET TBLPROPERTIES ("
+            + properties.entrySet().stream()
+                .map(e -> "'" + e.getKey() + "' = '" + e.getValue() + "'")
+                .collect(java.util.stream.Collectors.joining(", "))
+            + ")");
   }
 
   /**

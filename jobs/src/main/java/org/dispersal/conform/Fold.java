@@ -94,11 +94,11 @@ final class Fold implements Silver.Scope {
       Set<String> in =
           Silver.RECORD_KEYS.containsKey(table) ? scopedTo(table, location) : townships();
       return in == null
-          ? byTownship(rows, location, true)
+          ? byTownship(rows, location)
           : replaceWhere(rows, Cols.TOWNSHIP_CODE, List.copyOf(in), location);
     }
     if (increment.full() && ledger(table) != null) {
-      return byTownship(rows, location, true);
+      return byTownship(rows, location);
     }
     if (increment.full() || spec == null) {
       return Lake.overwrite(rows, location, runId);
@@ -123,15 +123,12 @@ final class Fold implements Silver.Scope {
   /**
    * Writes a table whole, sorted by township within each task's rows and cut into files of at most
    * {@code rowsPerFile} rows: each file then holds a narrow range of townships, and a fold's MERGE,
-   * replaceWhere and township-cut reads (see {@link Within}) skip the others' files.
+   * replaceWhere and township-cut reads (see {@link Within}) skip the others' files. Written with
+   * deletion vectors, as a fold rewrites these tables in part.
    */
-  private long byTownship(Dataset<Row> rows, String location, boolean deletionVectors) {
+  private long byTownship(Dataset<Row> rows, String location) {
     return Lake.overwrite(
-        rows.sortWithinPartitions(Cols.TOWNSHIP_CODE),
-        location,
-        runId,
-        deletionVectors,
-        rowsPerFile);
+        rows.sortWithinPartitions(Cols.TOWNSHIP_CODE), location, runId, true, rowsPerFile);
   }
 
   /**
@@ -280,7 +277,7 @@ final class Fold implements Silver.Scope {
     return values.stream().noneMatch(v -> v == null || v.contains("'") || v.contains("\\"));
   }
 
-  private static String quoted(java.util.Collection<String> values) {
+  static String quoted(java.util.Collection<String> values) {
     return values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
   }
 

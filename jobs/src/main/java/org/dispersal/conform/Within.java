@@ -52,12 +52,7 @@ final class Within {
       return "false";
     }
     return byDistrict(townships).stream()
-        .map(
-            group ->
-                column
-                    + " IN ("
-                    + group.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "))
-                    + ")")
+        .map(group -> column + " IN (" + Fold.quoted(group) + ")")
         .collect(Collectors.joining(" OR ", "(", ")"));
   }
 }

@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.dispersal.common.DispersalException;
+import org.dispersal.common.Lake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,22 +91,10 @@ public final class Maintenance {
    */
   private static void retain(SparkSession spark, String table, int days) {
     String interval = "interval " + days + " days";
-    Map<String, String> properties =
-        DeltaTable.forPath(spark, table).detail().select("properties").first().getJavaMap(0);
+    Map<String, String> properties = Lake.properties(spark, table);
     if (!interval.equals(properties.get(FILE_RETENTION))
         || !interval.equals(properties.get(LOG_RETENTION))) {
-      spark.sql(
-          "ALTER TABLE delta.`"
-              + table.replace("`", "``")
-              + "` SET TBLPROPERTIES ('"
-              + FILE_RETENTION
-              + "' = '"
-              + interval
-              + "', '"
-              + LOG_RETENTION
-              + "' = '"
-              + interval
-              + "')");
+      Lake.setProperties(spark, table, Map.of(FILE_RETENTION, interval, LOG_RETENTION, interval));
     }
   }
 }
