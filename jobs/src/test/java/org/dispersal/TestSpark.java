@@ -13,7 +13,7 @@ public final class TestSpark {
   /** Opens the session on first use; Surefire runs all tests in one JVM, so it is reused. */
   public static synchronized SparkSession session() {
     if (session == null) {
-      session = SparkSessions.open(new SparkConfig("local[2]", 2, "WARN"), "tests");
+      session = SparkSessions.open(new SparkConfig("local[2]", 2, 8, "WARN"), "tests");
     }
     return session;
   }

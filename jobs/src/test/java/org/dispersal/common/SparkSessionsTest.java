@@ -41,4 +41,13 @@ class SparkSessionsTest {
         .isEqualTo(39.0);
     assertThat(spark.sql("DESCRIBE HISTORY delta.`" + table + "`").count()).isEqualTo(2);
   }
+
+  @Test
+  void memoryPagesHaveTheConfiguredSize() {
+    SparkSession spark = TestSpark.session();
+    // TestSpark opens the session with spark.page-size-mb = 8; Spark's own choice on the test
+    // heap would be 64 MB.
+    assertThat(spark.sparkContext().getConf().get("spark.buffer.pageSize")).isEqualTo("8m");
+    assertThat(org.apache.spark.SparkEnv.get().memoryManager().pageSizeBytes()).isEqualTo(8L << 20);
+  }
 }
