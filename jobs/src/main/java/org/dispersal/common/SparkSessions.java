@@ -58,14 +58,14 @@ public final class SparkSessions {
       // Delta rebuilds a table's state after each commit in this many tasks (default 50): on a
       // few local cores that overhead, not the data, dominates every small commit.
       builder.config("spark.databricks.delta.snapshotPartitions", Math.max(1, partitions));
-    }
-    if (config.pageSizeMb() > 0 && embedded) {
-      // Spark sizes pages from the heap: 64 MB from a 4 GB heap on. A broadcast hash join's
-      // relation takes a whole page even for a few rows and keeps it, counted as storage memory,
-      // until its plan is garbage collected; a fold holds about ten at a time. 8 MB pages: a
-      // city-wide fold at 1/4 scale on a 6 GB heap, 4.1 → 2.9 GB live after GC, conform
-      // 199 → 188 s (docs/benchmarks.md).
-      builder.config("spark.buffer.pageSize", config.pageSizeMb() + "m");
+      if (config.pageSizeMb() > 0) {
+        // Spark sizes pages from the heap: 64 MB from a 4 GB heap on. A broadcast hash join's
+        // relation takes a whole page even for a few rows and keeps it, counted as storage
+        // memory, until its plan is garbage collected; a fold holds about ten at a time. 8 MB
+        // pages: a city-wide fold at 1/4 scale on a 6 GB heap, 4.1 → 2.9 GB live after GC,
+        // conform 199 → 188 s (docs/benchmarks.md).
+        builder.config("spark.buffer.pageSize", config.pageSizeMb() + "m");
+      }
     }
     quietLibraries(config.logLevel());
     SparkSession spark = builder.getOrCreate();
