@@ -2,6 +2,7 @@ package org.dispersal.conform;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lead;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 
 import org.apache.spark.sql.Column;
@@ -20,6 +21,13 @@ final class History {
   static final String IS_CURRENT = "is_current";
   static final String VERSION = "version";
 
+  /**
+   * Until when a version was the latest known one: the earliest {@link Silver#KNOWN_AT} of the
+   * versions after it, null while none is known. Kept with the history so that the forecast's
+   * vintages need not shuffle every history by key again (see {@link Vintages#known}).
+   */
+  static final String KNOWN_UNTIL = "known_until";
+
   // Lineage columns written by ingest; they order rows that tie on the business timestamp.
   static final String INGESTED_AT = "ingested_at";
   static final String FILE_NAME = "file_name";
@@ -30,18 +38,26 @@ final class History {
   /**
    * Keeps one row per key and timestamp (a repeated row in a later delivery is the same version;
    * among true ties the latest ingested, then the last file name and row win, so reruns agree) and
-   * adds valid_from / valid_to / is_current / version.
+   * adds valid_from / valid_to / is_current / version, and known_until when the rows say when they
+   * became known.
    */
   static Dataset<Row> versions(Dataset<Row> in, String key, String updatedAt) {
     WindowSpec tie = Window.partitionBy(col(key), col(updatedAt)).orderBy(latestFirst());
     WindowSpec byTime = Window.partitionBy(col(key)).orderBy(col(updatedAt).asc());
-    return in.withColumn("_tie", row_number().over(tie))
-        .filter(col("_tie").equalTo(1))
-        .drop("_tie")
-        .withColumn(VALID_FROM, col(updatedAt))
-        .withColumn(VALID_TO, lead(col(updatedAt), 1).over(byTime))
-        .withColumn(IS_CURRENT, col(VALID_TO).isNull())
-        .withColumn(VERSION, row_number().over(byTime));
+    Dataset<Row> out =
+        in.withColumn("_tie", row_number().over(tie))
+            .filter(col("_tie").equalTo(1))
+            .drop("_tie")
+            .withColumn(VALID_FROM, col(updatedAt))
+            .withColumn(VALID_TO, lead(col(updatedAt), 1).over(byTime))
+            .withColumn(IS_CURRENT, col(VALID_TO).isNull())
+            .withColumn(VERSION, row_number().over(byTime));
+    if (!java.util.Arrays.asList(in.columns()).contains(Silver.KNOWN_AT)) {
+      return out;
+    }
+    // The same window as the versions': no shuffle of its own.
+    WindowSpec later = byTime.rowsBetween(1, Window.unboundedFollowing());
+    return out.withColumn(KNOWN_UNTIL, min(col(Silver.KNOWN_AT)).over(later));
   }
 
   /**
@@ -61,7 +77,7 @@ final class History {
     Dataset<Row> earlier = previous.join(touched, key, "left_semi").persist();
     Dataset<Row> versions =
         versions(
-            earlier.drop(VALID_FROM, VALID_TO, IS_CURRENT, VERSION).unionByName(fresh),
+            earlier.drop(VALID_FROM, VALID_TO, IS_CURRENT, VERSION, KNOWN_UNTIL).unionByName(fresh),
             key,
             updatedAt);
     return new Refolded(versions, previous.join(touched, key, "left_anti").unionByName(versions));

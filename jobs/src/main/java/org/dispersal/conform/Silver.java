@@ -272,7 +272,7 @@ final class Silver {
   private static Dataset<Row> current(Dataset<Row> history) {
     return history
         .filter(col(History.IS_CURRENT))
-        .drop(History.VALID_TO, History.IS_CURRENT, KNOWN_AT);
+        .drop(History.VALID_TO, History.IS_CURRENT, KNOWN_AT, History.KNOWN_UNTIL);
   }
 
   /** Per township: how many residential demolitions and 拆除 deregistrations found a partner. */

@@ -115,6 +115,10 @@ public final class Vintages {
    * for today.
    */
   static Dataset<Row> known(Dataset<Row> history, String key, List<Timestamp> moments) {
+    if (java.util.Arrays.asList(history.columns()).contains(History.KNOWN_UNTIL)) {
+      // Conform keeps it with each version: a city's rental history is not shuffled by key again.
+      return withRange(history.withColumn("_shadowed", col(History.KNOWN_UNTIL)), moments);
+    }
     WindowSpec later =
         Window.partitionBy(col(key))
             .orderBy(col(Cols.UPDATED_AT).asc())

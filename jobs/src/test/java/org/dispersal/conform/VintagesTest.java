@@ -72,9 +72,70 @@ class VintagesTest {
   }
 
   @Test
+  void theHistoryKeepsUntilWhenEachVersionWasTheLatestKnown() {
+    StructType schema =
+        new StructType()
+            .add("record_id", DataTypes.StringType)
+            .add("updated_at", DataTypes.TimestampType)
+            .add("known_at", DataTypes.TimestampType)
+            .add("ingested_at", DataTypes.TimestampType)
+            .add("file_name", DataTypes.StringType)
+            .add("row_number", DataTypes.LongType);
+    Dataset<Row> rows =
+        spark.createDataFrame(
+            List.of(
+                delivered("A", "2018-01-05 10:00:00", "2018-02-03 09:00:00"),
+                delivered("A", "2018-03-01 10:00:00", "2018-06-01 09:00:00"),
+                delivered("A", "2018-05-01 10:00:00", "2018-04-01 09:00:00"),
+                delivered("B", "2018-04-20 10:00:00", "2018-05-01 09:00:00"),
+                delivered("C", "2018-01-10 10:00:00", "2018-06-15 09:00:00"),
+                delivered("C", "2018-02-10 10:00:00", "2018-03-02 09:00:00")),
+            schema);
+    Dataset<Row> history = History.versions(rows, "record_id", "updated_at");
+
+    Map<String, Timestamp> until = new HashMap<>();
+    for (Row r : history.collectAsList()) {
+      until.put(r.getAs("record_id") + "@" + r.getAs("updated_at"), r.getAs(History.KNOWN_UNTIL));
+    }
+    // A's second version was known after its third: the earliest later arrival counts.
+    assertThat(until)
+        .containsEntry("A@2018-01-05 10:00:00.0", Timestamp.valueOf("2018-04-01 09:00:00"))
+        .containsEntry("A@2018-03-01 10:00:00.0", Timestamp.valueOf("2018-04-01 09:00:00"))
+        .containsEntry("A@2018-05-01 10:00:00.0", null)
+        .containsEntry("B@2018-04-20 10:00:00.0", null)
+        .containsEntry("C@2018-01-10 10:00:00.0", Timestamp.valueOf("2018-03-02 09:00:00"));
+    assertThat(ranges(Vintages.known(history, "record_id", MOMENTS)))
+        .as("the vintages from the kept column are those of the window over the history")
+        .isEqualTo(ranges(Vintages.known(history.drop(History.KNOWN_UNTIL), "record_id", MOMENTS)))
+        .containsExactly(
+            "A@2018-01-05 10:00:00.0:0-1",
+            "A@2018-05-01 10:00:00.0:1-4",
+            "B@2018-04-20 10:00:00.0:2-4",
+            "C@2018-02-10 10:00:00.0:1-4");
+  }
+
+  private static java.util.Set<String> ranges(Dataset<Row> known) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (Row r : known.collectAsList()) {
+      out.add(
+          r.getAs("record_id")
+              + "@"
+              + r.getAs("updated_at")
+              + ":"
+              + r.getAs("_vintage_from")
+              + "-"
+              + r.getAs("_vintage_to"));
+    }
+    return out;
+  }
+
+  @Test
   void revisionsTakeBackWhatArrivedAfterTheMoment() {
     GeneratedLake lake = GeneratedLake.get();
     Dataset<Row> rental = lake.table("silver/rental_history");
+    assertThat(rental.columns())
+        .as("conform keeps known_until: the revisions below come from it, not from a window")
+        .contains(History.KNOWN_UNTIL);
     Dataset<Row> license = lake.table("silver/license_history");
     Dataset<Row> demolition = lake.table("silver/demolition_history");
     Dataset<Row> progress = lake.table("silver/progress_history");
@@ -167,6 +228,16 @@ class VintagesTest {
         + r.getAs("township_code")
         + "|"
         + r.getAs("month");
+  }
+
+  private static Row delivered(String id, String updated, String known) {
+    return RowFactory.create(
+        id,
+        Timestamp.valueOf(updated),
+        Timestamp.valueOf(known),
+        Timestamp.valueOf(known),
+        "f.csv",
+        (long) updated.hashCode());
   }
 
   private static Row row(String id, String updated, String known) {
