@@ -91,13 +91,12 @@ final class Fold implements Silver.Scope {
   long write(String table, Dataset<Row> rows, String location) {
     Tables.Spec spec = Tables.SPECS.get(table);
     if (spec != null && spec.write() == Tables.Write.TOWNSHIPS) {
-      Set<String> in =
-          Silver.RECORD_KEYS.containsKey(table) ? scopedTo(table, location) : townships();
+      Set<String> in = townships();
       return in == null
           ? byTownship(rows, location)
           : replaceWhere(rows, Cols.TOWNSHIP_CODE, List.copyOf(in), location);
     }
-    if (increment.full() && ledger(table) != null) {
+    if (increment.full() && ledgerOf(table) != null) {
       return byTownship(rows, location);
     }
     if (increment.full() || spec == null) {
@@ -206,22 +205,25 @@ final class Fold implements Silver.Scope {
     return townships;
   }
 
-  /**
-   * The townships whose rows a record ledger's current table replaces, or null to write it whole.
-   */
-  private Set<String> scopedTo(String ledger, String location) {
-    return increment.full() || !Lake.exists(spark, location) ? null : touched.get(ledger);
-  }
-
   /** Writes the rows within the scope that differ from the table's, and deletes the ones gone. */
   private long merge(
       String table, Dataset<Row> rows, Dataset<Row> scope, List<String> match, String location) {
+    String ledger = ledgerOf(table);
+    boolean history = ledger != null && table.endsWith("_history");
+    // A current table is written after its history, whose MERGE found the records' townships.
+    Set<String> in = ledger == null || history ? null : touched.get(ledger);
     Dataset<Row> target = Lake.read(spark, location);
     Dataset<Row> now = (scope == null ? rows : byKeys(rows, scope, "left_semi")).persist();
     // Read twice (its townships, its changes): a scoped one is cached, being a few records.
-    Dataset<Row> was = scope == null ? target : byKeys(target, scope, "left_semi").persist();
-    String ledger = ledger(table);
-    if (ledger != null) {
+    Dataset<Row> was =
+        scope == null
+            ? target
+            : byKeys(
+                    in == null ? target : target.filter(Within.column(Cols.TOWNSHIP_CODE, in)),
+                    scope,
+                    "left_semi")
+                .persist();
+    if (history) {
       touched.put(
           ledger,
           scope == null
@@ -281,10 +283,10 @@ final class Fold implements Silver.Scope {
     return values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
   }
 
-  /** The record ledger whose history the table is, or null. */
-  private static String ledger(String table) {
+  /** The record ledger whose history or current records the table is, or null. */
+  private static String ledgerOf(String table) {
     String ledger = table.replace("_history", "");
-    return table.endsWith("_history") && Silver.RECORD_KEYS.containsKey(ledger) ? ledger : null;
+    return Silver.RECORD_KEYS.containsKey(ledger) ? ledger : null;
   }
 
   /** The distinct township codes, or null if one is missing (or cannot be quoted). */

@@ -102,17 +102,14 @@ final class Silver {
       String name = ledger.getKey();
       Dataset<Row> folded = previous.get(name + "_history");
       Dataset<Row> fresh = knownAt(in.get(name), deliveries);
-      History.Refolded history;
-      if (folded == null) {
-        // A rebuild writes it whole twice.
-        Dataset<Row> all = History.versions(fresh, ledger.getValue(), Cols.UPDATED_AT).persist();
-        history = new History.Refolded(all, all);
-      } else {
-        // The fold merges only the versions of the records it touches (see Fold#merge).
-        history = History.refold(fresh, folded, ledger.getValue(), Cols.UPDATED_AT);
-      }
-      t.put(name + "_history", history.versions());
-      t.put(name, current(history.history()));
+      // A rebuild writes the versions whole twice (history and current records); a fold merges
+      // only the versions of the records it touches into both (see Fold#merge).
+      Dataset<Row> versions =
+          folded == null
+              ? History.versions(fresh, ledger.getValue(), Cols.UPDATED_AT).persist()
+              : History.refold(fresh, folded, ledger.getValue(), Cols.UPDATED_AT);
+      t.put(name + "_history", versions);
+      t.put(name, current(versions));
     }
     t.put(
         "population",
