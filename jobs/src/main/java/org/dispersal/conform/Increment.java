@@ -80,9 +80,9 @@ record Increment(boolean full, List<String> delivered, List<String> fresh, Strin
       return "bronze no longer holds every delivery conformed before (rebuilt)";
     }
     // The current records are folded too, from the histories' versions (see Fold#merge).
-    for (String table :
-        java.util.stream.Stream.concat(FOLDED.stream(), Silver.RECORD_KEYS.keySet().stream())
-            .toList()) {
+    List<String> folded = new ArrayList<>(FOLDED);
+    folded.addAll(Silver.RECORD_KEYS.keySet());
+    for (String table : folded) {
       if (!Lake.exists(spark, Lake.table(run.paths(), "silver", table))) {
         return "silver/" + table + " is missing";
       }

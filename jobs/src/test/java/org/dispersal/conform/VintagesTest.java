@@ -30,23 +30,16 @@ class VintagesTest {
 
   @Test
   void aVersionIsKnownFromItsArrivalUntilALaterVersionArrives() {
-    StructType schema =
-        new StructType()
-            .add("record_id", DataTypes.StringType)
-            .add("updated_at", DataTypes.TimestampType)
-            .add("known_at", DataTypes.TimestampType);
     Dataset<Row> history =
-        spark.createDataFrame(
-            List.of(
-                // A: corrected in March, the correction delivered in June.
-                row("A", "2018-01-05 10:00:00", "2018-02-03 09:00:00"),
-                row("A", "2018-03-01 10:00:00", "2018-06-01 09:00:00"),
-                // B: first delivered in May.
-                row("B", "2018-04-20 10:00:00", "2018-05-01 09:00:00"),
-                // C: the older version arrived after the newer one and never was the state.
-                row("C", "2018-01-10 10:00:00", "2018-06-15 09:00:00"),
-                row("C", "2018-02-10 10:00:00", "2018-03-02 09:00:00")),
-            schema);
+        deliveries(
+            // A: corrected in March, the correction delivered in June.
+            delivered("A", "2018-01-05 10:00:00", "2018-02-03 09:00:00"),
+            delivered("A", "2018-03-01 10:00:00", "2018-06-01 09:00:00"),
+            // B: first delivered in May.
+            delivered("B", "2018-04-20 10:00:00", "2018-05-01 09:00:00"),
+            // C: the older version arrived after the newer one and never was the state.
+            delivered("C", "2018-01-10 10:00:00", "2018-06-15 09:00:00"),
+            delivered("C", "2018-02-10 10:00:00", "2018-03-02 09:00:00"));
     Map<String, List<Integer>> vintages = new HashMap<>();
     for (Row r :
         Vintages.known(history, "record_id", MOMENTS)
@@ -73,24 +66,14 @@ class VintagesTest {
 
   @Test
   void theHistoryKeepsUntilWhenEachVersionWasTheLatestKnown() {
-    StructType schema =
-        new StructType()
-            .add("record_id", DataTypes.StringType)
-            .add("updated_at", DataTypes.TimestampType)
-            .add("known_at", DataTypes.TimestampType)
-            .add("ingested_at", DataTypes.TimestampType)
-            .add("file_name", DataTypes.StringType)
-            .add("row_number", DataTypes.LongType);
     Dataset<Row> rows =
-        spark.createDataFrame(
-            List.of(
-                delivered("A", "2018-01-05 10:00:00", "2018-02-03 09:00:00"),
-                delivered("A", "2018-03-01 10:00:00", "2018-06-01 09:00:00"),
-                delivered("A", "2018-05-01 10:00:00", "2018-04-01 09:00:00"),
-                delivered("B", "2018-04-20 10:00:00", "2018-05-01 09:00:00"),
-                delivered("C", "2018-01-10 10:00:00", "2018-06-15 09:00:00"),
-                delivered("C", "2018-02-10 10:00:00", "2018-03-02 09:00:00")),
-            schema);
+        deliveries(
+            delivered("A", "2018-01-05 10:00:00", "2018-02-03 09:00:00"),
+            delivered("A", "2018-03-01 10:00:00", "2018-06-01 09:00:00"),
+            delivered("A", "2018-05-01 10:00:00", "2018-04-01 09:00:00"),
+            delivered("B", "2018-04-20 10:00:00", "2018-05-01 09:00:00"),
+            delivered("C", "2018-01-10 10:00:00", "2018-06-15 09:00:00"),
+            delivered("C", "2018-02-10 10:00:00", "2018-03-02 09:00:00"));
     Dataset<Row> history = History.versions(rows, "record_id", "updated_at");
 
     Map<String, Timestamp> until = new HashMap<>();
@@ -230,6 +213,19 @@ class VintagesTest {
         + r.getAs("month");
   }
 
+  /** Delivered versions of records, with what ranks ties (see {@link History#versions}). */
+  private Dataset<Row> deliveries(Row... rows) {
+    StructType schema =
+        new StructType()
+            .add("record_id", DataTypes.StringType)
+            .add("updated_at", DataTypes.TimestampType)
+            .add("known_at", DataTypes.TimestampType)
+            .add("ingested_at", DataTypes.TimestampType)
+            .add("file_name", DataTypes.StringType)
+            .add("row_number", DataTypes.LongType);
+    return spark.createDataFrame(List.of(rows), schema);
+  }
+
   private static Row delivered(String id, String updated, String known) {
     return RowFactory.create(
         id,
@@ -238,9 +234,5 @@ class VintagesTest {
         Timestamp.valueOf(known),
         "f.csv",
         (long) updated.hashCode());
-  }
-
-  private static Row row(String id, String updated, String known) {
-    return RowFactory.create(id, Timestamp.valueOf(updated), Timestamp.valueOf(known));
   }
 }
