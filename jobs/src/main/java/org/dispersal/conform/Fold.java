@@ -192,7 +192,6 @@ final class Fold implements Silver.Scope {
               && !touched.containsValue(null)
               && Tables.SPECS.entrySet().stream()
                   .filter(e -> e.getValue().write() == Tables.Write.TOWNSHIPS)
-                  .filter(e -> !Silver.RECORD_KEYS.containsKey(e.getKey()))
                   .allMatch(e -> Lake.exists(spark, Lake.table(paths, "silver", e.getKey())));
       if (known) {
         townships = new HashSet<>();
