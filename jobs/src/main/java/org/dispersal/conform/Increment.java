@@ -103,8 +103,12 @@ record Increment(boolean full, List<String> delivered, List<String> fresh, Strin
     if (full) {
       return null;
     }
-    return Lake.read(spark, Lake.table(run.paths(), "silver", table))
-        .filter(col(Cols.DELIVERY_ID).isin(fresh.toArray()).unary_$bang());
+    return withoutFresh(Lake.read(spark, Lake.table(run.paths(), "silver", table)));
+  }
+
+  /** A silver table's rows without those of the deliveries conformed now. */
+  Dataset<Row> withoutFresh(Dataset<Row> rows) {
+    return rows.filter(col(Cols.DELIVERY_ID).isin(fresh.toArray()).unary_$bang());
   }
 
   /**

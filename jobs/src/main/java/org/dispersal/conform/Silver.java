@@ -39,6 +39,13 @@ final class Silver {
      * the allowances now; null: all of them.
      */
     Set<String> compared(Dataset<Row> allowances);
+
+    /**
+     * The rows of a folded history with the keys the new rows touch, as the last conform left them
+     * (without the new deliveries' rows): read once, for recomputing those records' versions and
+     * for comparing them with the table's.
+     */
+    Dataset<Row> held(String history);
   }
 
   /** The record ledgers and the business key of each, in the order their tables are written. */
@@ -74,7 +81,7 @@ final class Silver {
       Map<String, Dataset<Row>> bronze,
       Scope scope) {
     return List.of(
-        written -> ledgers(resolved, previous, bronze.get("deliveries")),
+        written -> ledgers(resolved, previous, bronze.get("deliveries"), scope),
         written -> Map.of("links", links(scope.local(written), config)),
         written -> events(scope.local(written)),
         written -> {
@@ -95,19 +102,20 @@ final class Silver {
    * rows alone, or folded into the previous tables.
    */
   static Map<String, Dataset<Row>> ledgers(
-      Resolved resolved, Map<String, Dataset<Row>> previous, Dataset<Row> deliveries) {
+      Resolved resolved, Map<String, Dataset<Row>> previous, Dataset<Row> deliveries, Scope scope) {
     Map<String, Dataset<Row>> t = new LinkedHashMap<>();
     Map<String, Dataset<Row>> in = resolved.ledgers();
     for (Map.Entry<String, String> ledger : RECORD_KEYS.entrySet()) {
       String name = ledger.getKey();
-      Dataset<Row> folded = previous.get(name + "_history");
+      boolean folded = previous.containsKey(name + "_history");
       Dataset<Row> fresh = knownAt(in.get(name), deliveries);
       // A rebuild writes the versions whole twice (history and current records); a fold merges
       // only the versions of the records it touches into both (see Fold#merge).
       Dataset<Row> versions =
-          folded == null
-              ? History.versions(fresh, ledger.getValue(), Cols.UPDATED_AT).persist()
-              : History.refold(fresh, folded, ledger.getValue(), Cols.UPDATED_AT);
+          folded
+              ? History.refold(
+                  fresh, scope.held(name + "_history"), ledger.getValue(), Cols.UPDATED_AT)
+              : History.versions(fresh, ledger.getValue(), Cols.UPDATED_AT).persist();
       t.put(name + "_history", versions);
       t.put(name, current(versions));
     }

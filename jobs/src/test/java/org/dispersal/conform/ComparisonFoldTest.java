@@ -78,6 +78,11 @@ class ComparisonFoldTest {
           public Set<String> compared(Dataset<Row> allowances) {
             return null;
           }
+
+          @Override
+          public Dataset<Row> held(String history) {
+            throw new UnsupportedOperationException("a rebuild folds no history");
+          }
         };
     return Silver.checks(
             silver,
