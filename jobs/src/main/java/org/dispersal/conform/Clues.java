@@ -65,12 +65,7 @@ final class Clues {
     // city scale the street clues from every record took 14 s of CPU of a fold's 70 s placing
     // the missing records). Cached, as the optimiser pushes the street's filter into a second read
     // of the records otherwise; the stage clears the cache.
-    Dataset<Row> bySite =
-        sites
-            .filter(col("_site").isNotNull())
-            .groupBy(col("_site").as("_v"))
-            .agg(collect_set(col(Cols.TOWNSHIP_CODE)).as(TOWNSHIP))
-            .persist();
+    Dataset<Row> bySite = townshipsOf(sites, col("_site")).persist();
     Dataset<Row> byStreet =
         bySite
             .withColumn("_v", street(col("_v")))
@@ -80,13 +75,14 @@ final class Clues {
     return records
         .unionByName(few(bySite, SITE))
         .unionByName(few(byStreet, STREET))
-        .unionByName(
-            few(
-                communities
-                    .filter(col(Cols.COMMUNITY).isNotNull())
-                    .groupBy(col(Cols.COMMUNITY).as("_v"))
-                    .agg(collect_set(col(Cols.TOWNSHIP_CODE)).as(TOWNSHIP)),
-                COMMUNITY));
+        .unionByName(few(townshipsOf(communities, col(Cols.COMMUNITY)), COMMUNITY));
+  }
+
+  // Per value found (a site, a community), the townships of the records that name it.
+  private static Dataset<Row> townshipsOf(Dataset<Row> rows, Column value) {
+    return rows.filter(value.isNotNull())
+        .groupBy(value.as("_v"))
+        .agg(collect_set(col(Cols.TOWNSHIP_CODE)).as(TOWNSHIP));
   }
 
   /**
