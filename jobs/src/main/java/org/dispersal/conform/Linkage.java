@@ -25,6 +25,9 @@ final class Linkage {
   static final String TARGET_KEY = "target_key";
   static final String PERSONS = "persons";
 
+  /** The dwelling of a linked registration (null for an entity): its tenants are counted once. */
+  static final String TARGET_DWELLING = "target_dwelling";
+
   static final String METHOD_ADDRESS_REASON = "address+reason";
   static final String METHOD_ADDRESS_DATE = "address+date";
   static final String METHOD_ADDRESS_ACTION = "address+action";
@@ -45,6 +48,7 @@ final class Linkage {
                 col(Cols.TOWNSHIP_CODE).as("r_township"),
                 col(Cols.ADDRESS_KEY).as("r_key"),
                 col(Cols.REGISTRATION_ID).as(TARGET_KEY),
+                col(Cols.DWELLING_KEY).as(TARGET_DWELLING),
                 col(Cols.DEREGISTERED_ON).as("r_date"),
                 col(Cols.DEREGISTRATION_REASON).as("r_reason"),
                 coalesce(col(Cols.TENANT_COUNT), lit(0L)).cast("long").as(PERSONS));
@@ -70,6 +74,7 @@ final class Linkage {
                 col(Cols.TOWNSHIP_CODE).as("e_township"),
                 col(Cols.ADDRESS_KEY).as("e_key"),
                 col(Cols.CREDIT_CODE).as(TARGET_KEY),
+                lit(null).cast("string").as(TARGET_DWELLING),
                 col(VacatingEvents.CLOSED_ON).as("e_date"),
                 coalesce(col(Cols.EMPLOYEES), lit(0L)).cast("long").as(PERSONS));
     Dataset<Row> joined =
@@ -124,6 +129,7 @@ final class Linkage {
             col(Cols.RECORD_ID),
             col(TARGET_LEDGER),
             col(TARGET_KEY),
+            col(TARGET_DWELLING),
             col("d_township").as(Cols.TOWNSHIP_CODE),
             col("d_key").as(Cols.ADDRESS_KEY),
             col(Cols.LINK_METHOD),

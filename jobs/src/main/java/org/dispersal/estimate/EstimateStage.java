@@ -28,21 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Estimate: gold township × month (and silver vacating events, demolitions, links and rentals) →
- * gold effect estimates and population attribution, appended per run so earlier runs stay
- * comparable.
+ * Estimate: gold township × month (and silver vacating events, demolitions and links) → gold effect
+ * estimates and population attribution, appended per run so earlier runs stay comparable.
  */
 public final class EstimateStage implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(EstimateStage.class);
 
   /** The tables the estimate reads (as they are now), for its fingerprint. */
   static final List<String> INPUTS =
-      List.of(
-          "gold/township_month",
-          "silver/vacating_events",
-          "silver/demolition",
-          "silver/links",
-          "silver/rental");
+      List.of("gold/township_month", "silver/vacating_events", "silver/demolition", "silver/links");
 
   @Override
   public String name() {
@@ -71,7 +65,7 @@ public final class EstimateStage implements Stage {
             spark,
             run.paths(),
             "silver",
-            List.of("vacating_events", "demolition", "links", "rental"),
+            List.of("vacating_events", "demolition", "links"),
             "Estimate",
             "conform");
     Dataset<Row> events = silver.get("vacating_events");
@@ -95,7 +89,7 @@ public final class EstimateStage implements Stage {
               LinkageEstimator.byTownship(
                   events,
                   silver.get("demolition"),
-                  LinkageEstimator.tenantsPerDemolition(silver.get("links"), silver.get("rental"))),
+                  LinkageEstimator.tenantsPerDemolition(silver.get("links"))),
               config));
       estimates.addAll(DistrictEstimator.estimate(yearly, panel, config));
       estimates.add(NaiveEstimator.estimate(NaiveEstimator.index(yearly, townships), config));

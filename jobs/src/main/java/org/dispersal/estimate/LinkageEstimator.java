@@ -46,9 +46,8 @@ final class LinkageEstimator {
   static final String RECORD_ID = "record_id";
   static final String RESIDENTS_AFFECTED = "residents_affected";
   static final String TENANTS = "tenants";
-  private static final String REGISTRATION_ID = "registration_id";
-  private static final String DWELLING_KEY = "dwelling_key";
   private static final String TARGET_KEY = "target_key";
+  private static final String TARGET_DWELLING = "target_dwelling";
   private static final String METHOD_ADDRESS_REASON = "address+reason";
 
   /**
@@ -56,21 +55,17 @@ final class LinkageEstimator {
    * expired (到期) in the link window and that was registered again before the demolition brings two
    * registrations of the same tenants; the one cancelled for 拆除 counts, else the nearest in time.
    *
-   * @param links silver links (record_id, target_ledger, target_key, link_method, days_apart,
-   *     persons)
-   * @param rentals silver rental (registration_id, dwelling_key)
+   * @param links silver links (record_id, target_ledger, target_key, target_dwelling, link_method,
+   *     days_apart, persons)
    */
-  static Dataset<Row> tenantsPerDemolition(Dataset<Row> links, Dataset<Row> rentals) {
-    Dataset<Row> dwellings =
-        rentals.select(col(REGISTRATION_ID).as("_registration"), col(DWELLING_KEY).as("_dwelling"));
+  static Dataset<Row> tenantsPerDemolition(Dataset<Row> links) {
     Column preference =
         struct(
             when(col("link_method").equalTo(METHOD_ADDRESS_REASON), 1).otherwise(0),
             abs(col("days_apart")).multiply(-1));
     return links
         .filter(col("target_ledger").equalTo("rental"))
-        .join(dwellings, col(TARGET_KEY).equalTo(col("_registration")), "left")
-        .groupBy(col(RECORD_ID), coalesce(col("_dwelling"), col(TARGET_KEY)).as("_site"))
+        .groupBy(col(RECORD_ID), coalesce(col(TARGET_DWELLING), col(TARGET_KEY)).as("_site"))
         .agg(max_by(col("persons"), preference).as(TENANTS))
         .groupBy(RECORD_ID)
         .agg(sum(col(TENANTS)).cast("double").as(TENANTS));

@@ -26,6 +26,20 @@ class LinkageTest {
     // R6 left in August: the nearest demolition at its site is D2, not D1.
     assertThat(links.get("R6").<String>getAs(Cols.RECORD_ID)).isEqualTo("D2");
     assertThat(links.get("R1").<Long>getAs(Linkage.PERSONS)).isEqualTo(3L);
+    // Each link carries its registration's dwelling, so the estimate counts a dwelling once
+    // without reading the rental table again.
+    Map<String, String> dwellings =
+        ConformFixtures.rentals().collectAsList().stream()
+            .collect(
+                Collectors.toMap(
+                    r -> r.<String>getAs(Cols.REGISTRATION_ID),
+                    r -> r.<String>getAs(Cols.DWELLING_KEY)));
+    assertThat(links.values())
+        .allSatisfy(
+            l ->
+                assertThat(l.<String>getAs(Linkage.TARGET_DWELLING))
+                    .isNotNull()
+                    .isEqualTo(dwellings.get(l.<String>getAs(Linkage.TARGET_KEY))));
   }
 
   @Test
@@ -37,6 +51,7 @@ class LinkageTest {
     assertThat(links.keySet()).containsExactly("E1");
     assertThat(links.get("E1").<String>getAs(Cols.RECORD_ID)).isEqualTo("D1");
     assertThat(links.get("E1").<Long>getAs(Linkage.PERSONS)).isEqualTo(12L);
+    assertThat(links.get("E1").<String>getAs(Linkage.TARGET_DWELLING)).isNull();
   }
 
   @Test

@@ -46,7 +46,6 @@ class EstimateStageTest {
     sim.events().write().format("delta").save(lake.resolve("silver/vacating_events").toString());
     sim.demolitions().write().format("delta").save(lake.resolve("silver/demolition").toString());
     sim.links().write().format("delta").save(lake.resolve("silver/links").toString());
-    sim.rentals().write().format("delta").save(lake.resolve("silver/rental").toString());
     Settings settings = settings(lake);
     PathsConfig paths = PathsConfig.from(settings);
     long start = System.nanoTime();

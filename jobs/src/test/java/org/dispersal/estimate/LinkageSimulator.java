@@ -20,14 +20,10 @@ import org.dispersal.TestSpark;
 final class LinkageSimulator {
   /** The simulated events and the realised truth (occupants per 10,000 m²). */
   record Simulated(
-      Dataset<Row> events,
-      Dataset<Row> demolitions,
-      Dataset<Row> links,
-      Dataset<Row> rentals,
-      double truth) {
+      Dataset<Row> events, Dataset<Row> demolitions, Dataset<Row> links, double truth) {
     /** Registered tenants per demolition, each dwelling once. */
     Dataset<Row> tenants() {
-      return LinkageEstimator.tenantsPerDemolition(links, rentals);
+      return LinkageEstimator.tenantsPerDemolition(links);
     }
   }
 
@@ -38,7 +34,6 @@ final class LinkageSimulator {
     List<Row> rows = new ArrayList<>();
     List<Row> records = new ArrayList<>();
     List<Row> links = new ArrayList<>();
-    List<Row> rentals = new ArrayList<>();
     double area = 0;
     double occupants = 0;
     for (int i = 0; i < townships; i++) {
@@ -61,11 +56,13 @@ final class LinkageSimulator {
           String id = i + "-" + m + "-" + s;
           records.add(RowFactory.create(id, reported));
           if (registered > 0) {
-            rentals.add(RowFactory.create("R" + id, "D" + id));
-            links.add(RowFactory.create(id, "rental", "R" + id, "address+reason", 0, registered));
+            links.add(
+                RowFactory.create(
+                    id, "rental", "R" + id, "D" + id, "address+reason", 0, registered));
             if (r.nextDouble() < 0.3) {
-              rentals.add(RowFactory.create("E" + id, "D" + id));
-              links.add(RowFactory.create(id, "rental", "E" + id, "address+date", -90, registered));
+              links.add(
+                  RowFactory.create(
+                      id, "rental", "E" + id, "D" + id, "address+date", -90, registered));
             }
           }
           area += a;
@@ -100,18 +97,14 @@ final class LinkageSimulator {
             .add("record_id", DataTypes.StringType)
             .add("target_ledger", DataTypes.StringType)
             .add("target_key", DataTypes.StringType)
+            .add("target_dwelling", DataTypes.StringType)
             .add("link_method", DataTypes.StringType)
             .add("days_apart", DataTypes.IntegerType)
             .add("persons", DataTypes.LongType);
-    StructType rentalSchema =
-        new StructType()
-            .add("registration_id", DataTypes.StringType)
-            .add("dwelling_key", DataTypes.StringType);
     return new Simulated(
         TestSpark.session().createDataFrame(rows, schema),
         TestSpark.session().createDataFrame(records, recordSchema),
         TestSpark.session().createDataFrame(links, linkSchema),
-        TestSpark.session().createDataFrame(rentals, rentalSchema),
         occupants / area * 10_000);
   }
 
