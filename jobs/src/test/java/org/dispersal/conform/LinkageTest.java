@@ -1,24 +1,34 @@
 package org.dispersal.conform;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 class LinkageTest {
 
-  private static Map<String, Row> byTarget(org.apache.spark.sql.Dataset<Row> links) {
+  private static Map<String, Row> byTarget(Dataset<Row> links) {
     return links.collectAsList().stream()
         .collect(Collectors.toMap(r -> r.<String>getAs(Linkage.TARGET_KEY), r -> r));
   }
 
   @Test
   void rentalsDeregisteredAtTheSiteAroundTheDemolitionAreLinked() {
+    // A dwelling of its own per registration here (the fixtures' dwellings are their sites), so
+    // that a link carrying the site instead of the dwelling is told apart.
+    Dataset<Row> rentals =
+        ConformFixtures.rentals()
+            .withColumn(
+                Cols.DWELLING_KEY,
+                concat(col(Cols.ADDRESS_KEY), lit("-"), col(Cols.REGISTRATION_ID)));
     Map<String, Row> links =
-        byTarget(
-            Linkage.rentalLinks(ConformFixtures.demolitions(), ConformFixtures.rentals(), 180, 90));
+        byTarget(Linkage.rentalLinks(ConformFixtures.demolitions(), rentals, 180, 90));
     assertThat(links.keySet()).containsExactlyInAnyOrder("R1", "R2", "R6");
     assertThat(links.get("R1").<String>getAs(Cols.LINK_METHOD)).isEqualTo("address+reason");
     assertThat(links.get("R1").<Double>getAs(Cols.CONFIDENCE)).isEqualTo(0.95);
@@ -29,7 +39,7 @@ class LinkageTest {
     // Each link carries its registration's dwelling, so the estimate counts a dwelling once
     // without reading the rental table again.
     Map<String, String> dwellings =
-        ConformFixtures.rentals().collectAsList().stream()
+        rentals.collectAsList().stream()
             .collect(
                 Collectors.toMap(
                     r -> r.<String>getAs(Cols.REGISTRATION_ID),
