@@ -23,4 +23,17 @@ public final class Few {
     cached.count();
     return cached;
   }
+
+  /**
+   * The rows as {@link #of} gives them, with their lineage cut (a local checkpoint of the cached
+   * rows, which keeps their real size for planning joins): a plan that refers to cached rows prints
+   * their plan each time, so few rows built from other few rows, each used several times, made
+   * plans whose text alone filled the heap (placing a fold's missing records again).
+   */
+  public static Dataset<Row> cut(Dataset<Row> rows) {
+    Dataset<Row> cached = of(rows);
+    Dataset<Row> cut = cached.localCheckpoint(true);
+    cached.unpersist();
+    return cut;
+  }
 }

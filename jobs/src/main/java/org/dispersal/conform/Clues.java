@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -28,9 +29,9 @@ final class Clues {
   static final String COMMUNITY = "community";
   static final String STREET = "street";
 
-  private static final String KIND = "clue_kind";
-  private static final String VALUE = "clue_value";
-  private static final String TOWNSHIP = "clue_township";
+  static final String KIND = "clue_kind";
+  static final String VALUE = "clue_value";
+  static final String TOWNSHIP = "clue_township";
 
   /** A site, community or street found in more townships than this says nothing. */
   private static final int MAX_CANDIDATES = 3;
@@ -112,6 +113,87 @@ final class Clues {
                     lit("rental").as("k_ledger"),
                     col(Cols.REGISTRATION_ID).as("k_key"),
                     col(Cols.DEREGISTRATION_REASON).as("k_kind")));
+  }
+
+  /**
+   * The sites, streets and communities the rows name, as clues ({@code clue_kind}, {@code
+   * clue_value}); {@code community} may be null for a ledger without one.
+   */
+  static Dataset<Row> values(Dataset<Row> rows, Column site, Column community) {
+    Dataset<Row> named =
+        rows.select(site.as("_s"), street(site).as("_t"), community.cast("string").as("_c"));
+    return named
+        .select(lit(SITE).as(KIND), col("_s").as(VALUE))
+        .unionByName(named.select(lit(STREET).as(KIND), col("_t").as(VALUE)))
+        .unionByName(named.select(lit(COMMUNITY).as(KIND), col("_c").as(VALUE)))
+        .filter(col(VALUE).isNotNull());
+  }
+
+  /**
+   * The current records every clue about the given keys and values is gathered from: per ledger,
+   * the records with one of the keys ({@code ledger}, {@code record}) or naming one of the sites,
+   * streets or communities ({@code clue_kind}, {@code clue_value}; null: none). Of these, {@link
+   * #of} gives the same clues for those keys and values as of all records.
+   */
+  static Map<String, Dataset<Row>> near(
+      Map<String, Dataset<Row>> current,
+      Map<String, String> keys,
+      Dataset<Row> records,
+      Dataset<Row> values) {
+    Map<String, Dataset<Row>> out = new java.util.LinkedHashMap<>();
+    keys.forEach(
+        (ledger, key) -> {
+          Dataset<Row> rows = read(current.get(ledger), key);
+          Dataset<Row> byKey =
+              rows.join(
+                  records
+                      .filter(col("ledger").equalTo(ledger))
+                      .select(col(Readings.RECORD).as("_k")),
+                  col(key).equalTo(col("_k")),
+                  "left_semi");
+          out.put(
+              ledger, values == null ? byKey : named(rows, values).unionByName(byKey).distinct());
+        });
+    return out;
+  }
+
+  // The rows naming one of the values (each value once, so no row is repeated).
+  private static Dataset<Row> named(Dataset<Row> rows, Dataset<Row> values) {
+    Dataset<Row> named =
+        rows.withColumn("_street", street(col(Cols.ADDRESS_KEY)))
+            .join(ofKind(values, SITE, "_m1"), col(Cols.ADDRESS_KEY).equalTo(col("_m1")), "left")
+            .join(ofKind(values, STREET, "_m2"), col("_street").equalTo(col("_m2")), "left");
+    Column any = col("_m1").isNotNull().or(col("_m2").isNotNull());
+    if (java.util.Arrays.asList(rows.columns()).contains(Cols.COMMUNITY)) {
+      named =
+          named.join(
+              ofKind(values, COMMUNITY, "_m3"), col(Cols.COMMUNITY).equalTo(col("_m3")), "left");
+      any = any.or(col("_m3").isNotNull());
+    }
+    return named
+        .filter(any)
+        .select(java.util.Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new));
+  }
+
+  // The columns clues and presence read (a ledger's rows are unique in them, having its key).
+  private static Dataset<Row> read(Dataset<Row> ledger, String key) {
+    List<String> has = java.util.Arrays.asList(ledger.columns());
+    return ledger.select(
+        java.util.stream.Stream.of(
+                key,
+                Cols.TOWNSHIP_CODE,
+                Cols.ADDRESS_KEY,
+                Cols.COMMUNITY,
+                Cols.RECTIFICATION_ACTION,
+                Cols.RECTIFICATION_CATEGORY,
+                Cols.DEREGISTRATION_REASON)
+            .filter(has::contains)
+            .map(c -> col(c))
+            .toArray(Column[]::new));
+  }
+
+  private static Dataset<Row> ofKind(Dataset<Row> values, String kind, String as) {
+    return values.filter(col(KIND).equalTo(kind)).select(col(VALUE).as(as));
   }
 
   /** Adds {@code out}: the townships the clue of that kind in column {@code value} points to. */

@@ -241,6 +241,48 @@ final class Fold implements Silver.Scope {
     return Lake.version(spark, location);
   }
 
+  /**
+   * The records the new deliveries' set-aside rows belong to and those whose keys the fold touched,
+   * with the sites, streets and communities of every version of the touched records before and
+   * after; null (place all) after a full conform or when no earlier placement is there to fold
+   * into.
+   */
+  @Override
+  public Placement.Changes placing(Map<String, Dataset<Row>> written, Dataset<Row> raw) {
+    String location = Lake.table(paths, "silver", Placement.TABLE);
+    if (increment.full() || !Lake.exists(spark, location)) {
+      return null;
+    }
+    Dataset<Row> records =
+        raw.filter(col(Cols.DELIVERY_ID).isin(increment.fresh().toArray()))
+            .select(
+                col(Placement.LEDGER),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .coalesce(col("key"), col("_row_id"))
+                    .as(Readings.RECORD));
+    Dataset<Row> values = null;
+    for (Map.Entry<String, String> ledger : Silver.RECORD_KEYS.entrySet()) {
+      String name = ledger.getKey();
+      Dataset<Row> keys = scopes.get(name);
+      records =
+          records.unionByName(
+              keys.select(
+                  lit(name).as(Placement.LEDGER), col(ledger.getValue()).as(Readings.RECORD)));
+      Dataset<Row> now = byKeys(written.get(name), keys, "left_semi");
+      Dataset<Row> was = held(name + "_history");
+      Column community =
+          List.of(now.columns()).contains(Cols.COMMUNITY) ? col(Cols.COMMUNITY) : lit(null);
+      Dataset<Row> named =
+          Clues.values(now, col(Cols.ADDRESS_KEY), community)
+              .unionByName(Clues.values(was, col(Cols.ADDRESS_KEY), community));
+      values = values == null ? named : values.unionByName(named);
+    }
+    return new Placement.Changes(Lake.read(spark, location), records, values);
+  }
+
   @Override
   public Dataset<Row> held(String history) {
     return increment.withoutFresh(rowsOf(history));

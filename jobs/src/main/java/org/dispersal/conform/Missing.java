@@ -1,23 +1,19 @@
 package org.dispersal.conform;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.regexp_extract;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.sql.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -87,7 +83,11 @@ final class Missing {
             "community"
           });
 
-  private static final String[] COLUMNS = {
+  /**
+   * The raw form's fields after {@code ledger}; then {@code updated_raw}, {@code _row_id}, the
+   * delivery.
+   */
+  static final String[] COLUMNS = {
     "key",
     "township_raw",
     "address_raw",
@@ -102,7 +102,10 @@ final class Missing {
 
   private Missing() {}
 
-  /** Quarantined bronze rows of the record ledgers, in the common raw form. */
+  /**
+   * Quarantined bronze rows of the record ledgers, in the common raw form (with the delivery, so a
+   * fold knows its new ones).
+   */
   static Dataset<Row> fromIngest(Dataset<Row> quarantine) {
     Dataset<Row> parsed =
         quarantine
@@ -116,8 +119,9 @@ final class Missing {
     for (String ledger : List.of("demolition", "license", "rental")) {
       String[] zh = FIELDS.get(ledger);
       String[] en = ENGLISH.get(ledger);
-      Column[] cols = new Column[COLUMNS.length + 3];
+      Column[] cols = new Column[COLUMNS.length + 4];
       cols[0] = lit(ledger).as("ledger");
+      cols[COLUMNS.length + 3] = col(Cols.DELIVERY_ID);
       for (int i = 0; i < COLUMNS.length; i++) {
         cols[i + 1] =
             zh[i] == null
@@ -153,8 +157,9 @@ final class Missing {
                       .equalTo(col("q_delivery"))
                       .and(col("row_number").equalTo(col("q_row"))),
                   "left_semi");
-      Column[] cols = new Column[COLUMNS.length + 3];
+      Column[] cols = new Column[COLUMNS.length + 4];
       cols[0] = lit(ledger).as("ledger");
+      cols[COLUMNS.length + 3] = col(Cols.DELIVERY_ID);
       for (int i = 0; i < COLUMNS.length; i++) {
         cols[i + 1] =
             en[i] == null
@@ -167,84 +172,6 @@ final class Missing {
       out = out == null ? part : out.unionByName(part);
     }
     return out;
-  }
-
-  /**
-   * Places each missing record. A record is missing when no usable version of it says what it says
-   * — the demolition, the rectification (same category) or the deregistration (same reason) — and
-   * it counts once, with the best readings of its versions ({@link Readings}). Its township is the
-   * one its own text, another usable version or a township name at the start of its address gives;
-   * else every township (at most three) its site, community or street appears in, since the same
-   * street name recurs in several townships and each of them is excused.
-   */
-  static Dataset<Row> place(
-      Dataset<Row> raw, Map<String, Dataset<Row>> current, Resolved resolved, Date asOf) {
-    Column kind =
-        when(col("ledger").equalTo("license"), col("category"))
-            .when(col("ledger").equalTo("rental"), col("reason"));
-    Column relevant =
-        col("ledger")
-            .equalTo("demolition")
-            .or(
-                col("ledger")
-                    .equalTo("license")
-                    .and(col("action").isNotNull())
-                    .and(col("category").isNotNull()))
-            .or(col("ledger").equalTo("rental").and(col("reason").isNotNull()));
-    Dataset<Row> rows =
-        raw.filter(relevant)
-            .withColumn("_kind", kind)
-            .join(
-                Clues.presence(current),
-                col("ledger")
-                    .equalTo(col("k_ledger"))
-                    .and(col("key").equalTo(col("k_key")))
-                    .and(col("_kind").eqNullSafe(col("k_kind"))),
-                "left_anti")
-            .withColumn("_by_text", resolved.resolve().apply(col("township_raw")).getField("code"))
-            .withColumn(
-                "_by_prefix",
-                resolved
-                    .resolve()
-                    .apply(resolved.addressTownship().apply(col("address_raw")))
-                    .getField("code"));
-    Dataset<Row> records =
-        Readings.perRecord(Readings.area(Readings.months(rows, asOf)))
-            .withColumn("_site", resolved.addressKey().apply(col("address_raw")))
-            .withColumn("_street", Clues.street(col("_site")))
-            .withColumn("_record", concat_ws("|", col("ledger"), col("key")));
-    Dataset<Row> clues = Clues.of(current);
-    records = Clues.attach(records, clues, Clues.RECORD, "_record", "_by_record");
-    records = Clues.attach(records, clues, Clues.SITE, "_site", "_by_site");
-    records = Clues.attach(records, clues, Clues.COMMUNITY, "community", "_by_community");
-    records = Clues.attach(records, clues, Clues.STREET, "_street", "_by_street");
-    Column candidates =
-        array_distinct(
-            flatten(
-                array(
-                    coalesce(col("_by_site"), array()),
-                    coalesce(col("_by_community"), array()),
-                    coalesce(col("_by_street"), array()))));
-    Column townships =
-        coalesce(
-            when(col("_by_text").isNotNull(), array(col("_by_text"))),
-            col("_by_record"),
-            when(col("_by_prefix").isNotNull(), array(col("_by_prefix"))),
-            when(size(candidates).gt(0), candidates));
-    return records
-        .withColumn(Cols.TOWNSHIP_CODE, explode(townships))
-        .withColumn(MONTH, explode(col(Readings.MONTHS)))
-        .filter(col(MONTH).isNotNull())
-        .select(
-            col("ledger"),
-            col("key"),
-            col(Cols.TOWNSHIP_CODE),
-            col(MONTH),
-            col(Readings.AREA).as(AREA),
-            col("newly_raw"),
-            col("category"),
-            col("action"),
-            col("reason"));
   }
 
   /** The allowance each derivation gets per township and month from the missing records. */

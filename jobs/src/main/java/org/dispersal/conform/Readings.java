@@ -30,6 +30,18 @@ final class Readings {
   static final String MONTHS = "_months";
   static final String AREA = "_area";
 
+  /** A record: its key, or the row's own id for a row without one. */
+  static final String RECORD = "record";
+
+  /**
+   * The as-of dates between which a record's readings hold: from its latest event date on or before
+   * the as-of date, until its earliest one after (an event date after the as-of date is not read as
+   * written). Null: unbounded.
+   */
+  static final String AS_OF_FROM = "as_of_from";
+
+  static final String AS_OF_UNTIL = "as_of_until";
+
   // Quality ranks: lower is better.
   private static final int AS_WRITTEN = 1;
   private static final int REPAIRED = 2;
@@ -45,8 +57,8 @@ final class Readings {
   static Dataset<Row> months(Dataset<Row> rows, Date asOf) {
     Column event = Missing.toDate(col("event_raw"));
     Column updated = Missing.toDate(col("updated_raw"));
-    Column usable =
-        event.isNotNull().and(event.geq(lit(Date.valueOf("2000-01-01")))).and(event.leq(lit(asOf)));
+    Column dated = event.isNotNull().and(event.geq(lit(Date.valueOf("2000-01-01"))));
+    Column usable = dated.and(event.leq(lit(asOf)));
     Column sameYear = make_date(year(updated), month(event), lit(1));
     Column repaired = when(sameYear.gt(updated), add_months(sameYear, -12)).otherwise(sameYear);
     // 1 January of an odd year is a placeholder (1970-01-01, 1900-01-01), not a slip.
@@ -66,7 +78,9 @@ final class Readings {
                         date_format(add_months(updated, -1), "yyyy-MM"))))
         .withColumn(
             "_month_q",
-            when(usable, lit(AS_WRITTEN)).when(slipped, lit(REPAIRED)).otherwise(lit(GUESSED)));
+            when(usable, lit(AS_WRITTEN)).when(slipped, lit(REPAIRED)).otherwise(lit(GUESSED)))
+        .withColumn("_seen", when(usable, event))
+        .withColumn("_unseen", when(dated.and(event.gt(lit(asOf))), event));
   }
 
   /**
@@ -91,8 +105,8 @@ final class Readings {
 
   /**
    * One row per record (a row without a key is a record of its own): the best month and area
-   * readings over its versions, the township its text names in any version, and the rest as its
-   * latest version says.
+   * readings over its versions, the township its text names in any version, the as-of dates its
+   * readings hold between, and the rest as its latest version says.
    */
   static Dataset<Row> perRecord(Dataset<Row> rows) {
     Column latest =
@@ -113,14 +127,19 @@ final class Readings {
             max(col("_by_prefix")).as("_by_prefix"),
             min(struct(col("_month_q"), col(MONTHS))).getField(MONTHS).as(MONTHS),
             min(struct(col("_area_q"), col(AREA))).getField(AREA).as(AREA),
+            max(col("_seen")).as(AS_OF_FROM),
+            min(col("_unseen")).as(AS_OF_UNTIL),
             latest.as("_latest"))
         .select(
             col("ledger"),
+            col("_record").as(RECORD),
             col("key"),
             col("_by_text"),
             col("_by_prefix"),
             col(MONTHS),
             col(AREA),
+            col(AS_OF_FROM),
+            col(AS_OF_UNTIL),
             col("_latest.address_raw").as("address_raw"),
             col("_latest.community").as("community"),
             col("_latest.newly_raw").as("newly_raw"),

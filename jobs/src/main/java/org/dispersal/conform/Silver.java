@@ -46,6 +46,12 @@ final class Silver {
      * for comparing them with the table's.
      */
     Dataset<Row> held(String history);
+
+    /**
+     * What the fold changed that may move a missing record, given the set-aside rows in their raw
+     * form (see {@link Missing}); null: place them all.
+     */
+    Placement.Changes placing(Map<String, Dataset<Row>> written, Dataset<Row> raw);
   }
 
   /** The record ledgers and the business key of each, in the order their tables are written. */
@@ -82,12 +88,17 @@ final class Silver {
       Scope scope) {
     return List.of(
         written -> ledgers(resolved, previous, bronze.get("deliveries"), scope),
-        written -> Map.of("links", links(scope.local(written), config)),
+        written -> {
+          Map<String, Dataset<Row>> t = new LinkedHashMap<>();
+          t.put("links", links(scope.local(written), config));
+          t.put(Placement.TABLE, missing(written, resolved, asOf, bronze, scope));
+          return t;
+        },
         written -> events(scope.local(written)),
         written -> {
           Map<String, Dataset<Row>> t = new LinkedHashMap<>();
           t.put("rebound_watch", rebound(scope.local(written)));
-          t.putAll(checks(written, resolved, config, derivations, asOf, bronze, scope));
+          t.putAll(checks(written, config, derivations, scope));
           t.put("quality_deliveries", Quality.deliveries(bronze, increment, previous));
           t.put(
               "quality_freshness",
@@ -231,29 +242,41 @@ final class Silver {
   }
 
   /**
+   * The missing records placed (see {@link Placement}): all of them, or in a fold the last
+   * conform's with those the fold changed placed again.
+   */
+  static Dataset<Row> missing(
+      Map<String, Dataset<Row>> w,
+      Resolved resolved,
+      Date asOf,
+      Map<String, Dataset<Row>> bronze,
+      Scope scope) {
+    Dataset<Row> raw =
+        Missing.fromIngest(bronze.get("quarantine"))
+            .unionByName(Missing.fromConform(bronze, w.get("quarantine")));
+    Map<String, Dataset<Row>> current = new LinkedHashMap<>();
+    RECORD_KEYS.keySet().forEach(ledger -> current.put(ledger, w.get(ledger)));
+    Placement.Changes changes = scope.placing(w, raw);
+    return changes == null
+        ? Placement.all(raw, current, resolved, asOf)
+        : Placement.refold(changes, raw, current, resolved, asOf);
+  }
+
+  /**
    * What the tables say about the townships' reports: the city–district comparison, in the
-   * townships the scope gives. Placing the missing records reads clues from every township, so
+   * townships the scope gives. The missing records are placed by clues from every township, so
    * their allowances are worked out whole; the scope compares them with the table's.
    */
   static Map<String, Dataset<Row>> checks(
       Map<String, Dataset<Row>> w,
-      Resolved resolved,
       ConformConfig config,
       List<Comparison.Derivation> derivations,
-      Date asOf,
-      Map<String, Dataset<Row>> bronze,
       Scope scope) {
     Map<String, Dataset<Row>> t = new LinkedHashMap<>();
     Dataset<Row> demolition = w.get("demolition");
     Dataset<Row> license = w.get("license");
     Dataset<Row> rental = w.get("rental");
-    Dataset<Row> missing =
-        Missing.place(
-            Missing.fromIngest(bronze.get("quarantine"))
-                .unionByName(Missing.fromConform(bronze, w.get("quarantine"))),
-            Map.of("demolition", demolition, "license", license, "rental", rental),
-            resolved,
-            asOf);
+    Dataset<Row> missing = Placement.placed(w.get(Placement.TABLE));
     // Cached, not the missing records it is summed from (read once, in one aggregation over every
     // derivation): the scope reads it to find the townships whose allowances changed, and the
     // comparison joins it (the stage clears the cache).

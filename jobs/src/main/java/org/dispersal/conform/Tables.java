@@ -82,6 +82,9 @@ final class Tables {
           // township's rows change with its own ledgers and reports, and with the allowances of
           // the missing records, which clues from any township place.
           entry("city_district_comparison", new Spec(List.of(ANY), Write.COMPARED, List.of())),
+          // Reads bronze's set-aside rows and every ledger; a fold places only some records again
+          // (see Placement) and writes the table whole.
+          entry(Placement.TABLE, overwrite(ANY)),
           entry("quality_deliveries", new Spec(List.of(ANY), Write.DELIVERIES, List.of())),
           // One row per ledger, folded from the new rows (see Quality#freshness).
           entry("quality_freshness", overwrite(ANY)));

@@ -83,15 +83,21 @@ class ComparisonFoldTest {
           public Dataset<Row> held(String history) {
             throw new UnsupportedOperationException("a rebuild folds no history");
           }
+
+          @Override
+          public Placement.Changes placing(Map<String, Dataset<Row>> written, Dataset<Row> raw) {
+            return null;
+          }
         };
-    return Silver.checks(
+    silver.put(
+        Placement.TABLE,
+        Silver.missing(
             silver,
             Resolved.of(bronze, resolver, DISTRICT),
-            ConformConfig.from(lake.settings),
-            Reference.derivations(),
             Date.valueOf(GeneratedLake.AS_OF),
             bronze,
-            every)
+            every));
+    return Silver.checks(silver, ConformConfig.from(lake.settings), Reference.derivations(), every)
         .get(COMPARISON);
   }
 
